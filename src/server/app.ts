@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.js';
+import type { Database } from './db/client.js';
+import type { AppContext, ZodApp } from './http/context.js';
+import { AppError, handleError } from './http/errors.js';
+import { createSessionHook } from './http/session-hook.js';
+import { registerAuditRoutes } from './modules/audit/audit.routes.js';
+import { registerAuthRoutes } from './modules/auth/auth.routes.js';
+import { registerHealthRoutes } from './modules/health/health.routes.js';
+import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
+import { registerRegionRoutes } from './modules/regions/regions.routes.js';
+import { registerSetupRoutes } from './modules/setup/setup.routes.js';
+import { registerUserRoutes } from './modules/users/users.routes.js';
+
+export interface BuildAppOptions {
+  database: Database;
+  config: AppConfig;
+  logger?: boolean;
+}
+
+/** Build the HTTP application: plugins, security, every route (registered here and only here), the web. */
+export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(handleError);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        connectSrc: ["'self'"],
+        fontSrc: ["'self'", 'data:'],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // HSTS only makes sense behind HTTPS; a reverse proxy that terminates TLS sets it.
+    strictTransportSecurity: false,
+  });
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Singgah API',
+        version: '1',
+        description:
+          'The REST API of Singgah. Sign in with POST /api/auth/login (session cookie); writes need the `x-csrf-token` header from the login response.',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  const ctx: AppContext = { database, db: database.db, config };
+  app.addHook('onRequest', createSessionHook(database.db, config));
+
+  registerHealthRoutes(app, ctx);
+  registerSetupRoutes(app, ctx);
+  registerRegionRoutes(app);
+  registerAuthRoutes(app, ctx);
+  registerOrganizationRoutes(app, ctx);
+  registerUserRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
+
+  registerWeb(app, config);
+  return app;
+}
+
+/** Serve the built single-page app; unknown non-API paths get index.html so client routes work. */
+function registerWeb(app: ZodApp, config: AppConfig) {
+  const hasWeb = existsSync(path.join(config.webDistDir, 'index.html'));
+  if (hasWeb) {
+    app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h' });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || req.method !== 'GET') return handleError(new AppError(404, 'not_found'), req, reply);
+    if (!hasWeb) return reply.type('text/plain').send('The web app is not built yet: run `npm run build`.');
+    reply.header('cache-control', 'no-cache');
+    return reply.sendFile('index.html');
+  });
+}

@@ -1,0 +1,6 @@
+/** Every table of the product, for Drizzle's typed queries and drizzle-kit's migration generator. */
+export * from '../modules/audit/audit.table.js';
+export * from '../modules/auth/sessions.table.js';
+export * from '../modules/organizations/organizations.table.js';
+export * from '../modules/setup/instance.table.js';
+export * from '../modules/users/users.table.js';

@@ -1,0 +1,157 @@
+/**
+ * A small form state hook (the project does not ship @mantine/form): values, per-field errors shown
+ * by Mantine inputs through their `error` prop, client-side checks with the shared zod contracts, and
+ * the server's `ApiError` spread over the matching inputs plus one message for an Alert.
+ */
+import type { TFunction } from 'i18next';
+import { type FormEvent, useCallback, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { z } from 'zod';
+import { ApiError } from './api.js';
+import i18n from './i18n.js';
+
+export type FieldErrors = Record<string, string>;
+
+/** Turn a zod issue into a short message in the UI language. */
+export function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
+  if (issue.message.startsWith('validation.') && i18n.exists(issue.message)) return t(issue.message);
+  const input = (issue as { input?: unknown }).input;
+  const isBlank = input === undefined || input === null || input === '';
+  switch (issue.code) {
+    case 'too_small':
+      if (isBlank || Number(issue.minimum) <= 1) return t('validation.required');
+      return t('web.validation.tooShort', { count: Number(issue.minimum) });
+    case 'too_big':
+      return t('web.validation.tooLong', { count: Number(issue.maximum) });
+    case 'invalid_format':
+      return issue.format === 'email' ? t('web.validation.email') : t('web.validation.invalid');
+    case 'invalid_type':
+    case 'invalid_value':
+      return isBlank ? t('validation.required') : t('web.validation.invalid');
+    default:
+      return t('web.validation.invalid');
+  }
+}
+
+/**
+ * Check `input` against a contract schema; return one message per field. `pathToField` maps a
+ * contract path (`admin.password`) to the form's own field name (`password`) where they differ.
+ */
+export function schemaErrors(
+  schema: z.ZodType,
+  input: unknown,
+  t: TFunction,
+  pathToField: Record<string, string> = {},
+): FieldErrors {
+  const result = schema.safeParse(input);
+  if (result.success) return {};
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const path = issue.path.join('.');
+    const field = pathToField[path] ?? path;
+    errors[field] ??= issueMessage(issue, t);
+  }
+  return errors;
+}
+
+/** Trimmed text, or undefined when empty: optional contract fields reject empty strings. */
+export function optionalText(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === '' ? undefined : trimmed;
+}
+
+interface UseFormOptions<V> {
+  initialValues: V;
+  /** Client-side checks; return the errors by field name (empty when the form is fine). */
+  validate?: (values: V, t: TFunction) => FieldErrors;
+  /** Server field name (`admin.username`) to form field name (`username`) where they differ. */
+  serverFields?: Record<string, string>;
+}
+
+type ChangeArg = unknown;
+
+function readChange(arg: ChangeArg): unknown {
+  if (arg && typeof arg === 'object' && 'currentTarget' in arg) {
+    const target = (arg as { currentTarget: HTMLInputElement }).currentTarget;
+    return target.type === 'checkbox' ? target.checked : target.value;
+  }
+  return arg;
+}
+
+/** Form state for one form. `error` is the last server error, for an Alert above the buttons. */
+export function useForm<V extends Record<string, unknown>>({ initialValues, validate, serverFields }: UseFormOptions<V>) {
+  const { t } = useTranslation();
+  const [values, setValues] = useState<V>(initialValues);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [error, setError] = useState<ApiError | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const valuesRef = useRef(values);
+  valuesRef.current = values;
+
+  const setValue = useCallback(<K extends keyof V>(key: K, value: V[K]) => {
+    setValues((current) => ({ ...current, [key]: value }));
+    setErrors((current) => {
+      if (!(key in current)) return current;
+      const { [key as string]: _removed, ...rest } = current;
+      return rest;
+    });
+  }, []);
+
+  const getInputProps = <K extends keyof V & string>(key: K) => ({
+    value: values[key] as never,
+    onChange: (arg: ChangeArg) => setValue(key, readChange(arg) as V[K]),
+    error: errors[key],
+  });
+
+  const getCheckboxProps = <K extends keyof V & string>(key: K) => ({
+    checked: Boolean(values[key]),
+    onChange: (event: { currentTarget: HTMLInputElement }) => setValue(key, event.currentTarget.checked as V[K]),
+    error: errors[key],
+  });
+
+  /** Put the server's field problems next to their inputs; keep the rest for the Alert. */
+  const showApiError = (caught: unknown) => {
+    const apiError =
+      caught instanceof ApiError ? caught : new ApiError(0, 'unknown', t('web.errors.unknown'));
+    const byField: FieldErrors = {};
+    const known = Object.keys(valuesRef.current);
+    const unplaced = [];
+    for (const problem of apiError.fields) {
+      const mapped = serverFields?.[problem.field] ?? problem.field;
+      const last = mapped.split('.').pop() ?? mapped;
+      const field = known.includes(mapped) ? mapped : known.includes(last) ? last : null;
+      if (field) byField[field] ??= problem.message;
+      else unplaced.push(problem);
+    }
+    setErrors(byField);
+    setError(new ApiError(apiError.status, apiError.code, apiError.message, unplaced));
+  };
+
+  const onSubmit = (handler: (values: V) => Promise<unknown> | unknown) => async (event?: FormEvent) => {
+    event?.preventDefault();
+    const current = valuesRef.current;
+    const found = validate?.(current, t) ?? {};
+    setError(null);
+    if (Object.keys(found).length > 0) {
+      setErrors(found);
+      return;
+    }
+    setErrors({});
+    setSubmitting(true);
+    try {
+      await handler(current);
+    } catch (caught) {
+      showApiError(caught);
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const reset = (next: V = initialValues) => {
+    setValues(next);
+    setErrors({});
+    setError(null);
+  };
+
+  return { values, setValue, setValues, errors, setErrors, error, setError, submitting, getInputProps, getCheckboxProps, onSubmit, reset };
+}

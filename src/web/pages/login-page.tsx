@@ -1,0 +1,44 @@
+import { Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { loginBody } from '../../shared/contracts/auth.js';
+import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { schemaErrors, useForm } from '../forms.js';
+import { login } from '../session.js';
+
+export function LoginPage() {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const form = useForm({
+    initialValues: { username: '', password: '' },
+    validate: (values, tr) => schemaErrors(loginBody, values, tr),
+  });
+
+  // After login the session changes and the route gate moves on to the requested page.
+  const submit = form.onSubmit((values) => login(queryClient, values));
+
+  return (
+    <Paper withBorder shadow="sm" radius="md" p={{ base: 'md', sm: 'xl' }} maw={420} mx="auto">
+      <form onSubmit={submit} noValidate>
+        <Stack>
+          <Title order={1} size="h2">
+            {t('web.login.title')}
+          </Title>
+          <TextInput
+            label={t('fields.username')}
+            autoComplete="username"
+            autoCapitalize="none"
+            spellCheck={false}
+            required
+            {...form.getInputProps('username')}
+          />
+          <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+          <ApiErrorAlert error={form.error} />
+          <Button type="submit" loading={form.submitting} fullWidth>
+            {t('web.login.submit')}
+          </Button>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}
