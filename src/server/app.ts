@@ -13,6 +13,9 @@ import type { Database } from './db/client.js';
 import type { AppContext, ZodApp } from './http/context.js';
 import { AppError, handleError } from './http/errors.js';
 import { createSessionHook } from './http/session-hook.js';
+import { registerCaseRoutes } from './modules/cases/cases.routes.js';
+import { registerClientRoutes } from './modules/clients/clients.routes.js';
+import { registerSopRoutes } from './modules/sop/sop.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
@@ -82,6 +85,9 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   registerOrganizationRoutes(app, ctx);
   registerUserRoutes(app, ctx);
   registerAuditRoutes(app, ctx);
+  registerSopRoutes(app, ctx);
+  registerClientRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
 
   registerWeb(app, config);
   return app;

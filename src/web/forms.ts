@@ -12,14 +12,13 @@ import i18n from './i18n.js';
 
 export type FieldErrors = Record<string, string>;
 
-/** Turn a zod issue into a short message in the UI language. */
-export function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
+/** Turn a zod issue about `value` into a short message in the UI language; empty is "required". */
+export function issueMessage(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
+  const isBlank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  if (isBlank) return t('validation.required');
   if (issue.message.startsWith('validation.') && i18n.exists(issue.message)) return t(issue.message);
-  const input = (issue as { input?: unknown }).input;
-  const isBlank = input === undefined || input === null || input === '';
   switch (issue.code) {
     case 'too_small':
-      if (isBlank || Number(issue.minimum) <= 1) return t('validation.required');
       return t('web.validation.tooShort', { count: Number(issue.minimum) });
     case 'too_big':
       return t('web.validation.tooLong', { count: Number(issue.maximum) });
@@ -27,10 +26,19 @@ export function issueMessage(issue: z.core.$ZodIssue, t: TFunction): string {
       return issue.format === 'email' ? t('web.validation.email') : t('web.validation.invalid');
     case 'invalid_type':
     case 'invalid_value':
-      return isBlank ? t('validation.required') : t('web.validation.invalid');
+      return t('web.validation.invalid');
     default:
       return t('web.validation.invalid');
   }
+}
+
+function valueAt(input: unknown, path: PropertyKey[]): unknown {
+  let node = input;
+  for (const key of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  return node;
 }
 
 /**
@@ -49,7 +57,22 @@ export function schemaErrors(
   for (const issue of result.error.issues) {
     const path = issue.path.join('.');
     const field = pathToField[path] ?? path;
-    errors[field] ??= issueMessage(issue, t);
+    errors[field] ??= issueMessage(issue, valueAt(input, issue.path), t);
+  }
+  return errors;
+}
+
+/**
+ * Required-field checks without zod, for the pages in the first download (login): the contract
+ * schemas pull in all of zod, which the lazily loaded pages can afford and the login page cannot.
+ */
+export function requiredErrors<V extends Record<string, unknown>>(values: V, fields: (keyof V & string)[], t: TFunction): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const field of fields) {
+    const value = values[field];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+      errors[field] = t('validation.required');
+    }
   }
   return errors;
 }
@@ -58,6 +81,13 @@ export function schemaErrors(
 export function optionalText(value: string): string | undefined {
   const trimmed = value.trim();
   return trimmed === '' ? undefined : trimmed;
+}
+
+/** The server writes field messages as "Label: problem"; next to the input the label is already shown. */
+function withoutLabel(serverField: string, message: string): string {
+  const leaf = serverField.split('.').filter((part) => !/^\d+$/.test(part)).pop() ?? serverField;
+  const label = i18n.t(`fields.${leaf}`, { defaultValue: '' });
+  return label && message.startsWith(`${label}: `) ? message.slice(label.length + 2) : message;
 }
 
 interface UseFormOptions<V> {
@@ -120,7 +150,7 @@ export function useForm<V extends Record<string, unknown>>({ initialValues, vali
       const mapped = serverFields?.[problem.field] ?? problem.field;
       const last = mapped.split('.').pop() ?? mapped;
       const field = known.includes(mapped) ? mapped : known.includes(last) ? last : null;
-      if (field) byField[field] ??= problem.message;
+      if (field) byField[field] ??= withoutLabel(problem.field, problem.message);
       else unplaced.push(problem);
     }
     setErrors(byField);

@@ -2,7 +2,7 @@
  * The session: first-run status, who is logged in and what they may do. Both live in the TanStack
  * Query cache (`setupStatusKey`, `meKey`); `null` under `meKey` means "not logged in".
  */
-import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, queryOptions, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { MeResponse, SetupBody, setupStatusResponse } from '../shared/contracts/auth.js';
 import type { Language } from '../shared/contracts/common.js';
@@ -38,18 +38,20 @@ async function fetchMe(signal: AbortSignal): Promise<MeResponse | null> {
   }
 }
 
+const meQuery = queryOptions({
+  queryKey: meKey,
+  queryFn: async ({ signal }) => {
+    const me = await fetchMe(signal);
+    // The account's saved language follows the user from device to device.
+    if (me) applyLanguage(me.user.language);
+    return me;
+  },
+  staleTime: 5 * 60_000,
+});
+
 /** The logged-in user, their permissions and CSRF token; `null` when nobody is logged in. */
 export function useMe() {
-  return useQuery({
-    queryKey: meKey,
-    queryFn: async ({ signal }) => {
-      const me = await fetchMe(signal);
-      // The account's saved language follows the user from device to device.
-      if (me) applyLanguage(me.user.language);
-      return me;
-    },
-    staleTime: 5 * 60_000,
-  });
+  return useQuery(meQuery);
 }
 
 /** The session of a page that is only shown to a logged-in user. */
@@ -90,8 +92,16 @@ async function startSession(queryClient: QueryClient, me: MeResponse, keepUiLang
     }
   }
   applyLanguage(session.user.language);
-  queryClient.setQueryData(meKey, session);
+  queryClient.setQueryData(meQuery.queryKey, session);
   return session;
+}
+
+/** Change one's own password; the server answers with a fresh session (new CSRF token). */
+export async function changePassword(queryClient: QueryClient, body: { currentPassword: string; newPassword: string }) {
+  const me = await api.post<MeResponse>('/auth/password', body);
+  setCsrfToken(me.csrfToken);
+  queryClient.setQueryData(meQuery.queryKey, me);
+  return me;
 }
 
 export async function login(queryClient: QueryClient, body: { username: string; password: string }) {
@@ -110,7 +120,7 @@ export async function completeSetup(queryClient: QueryClient, body: SetupBody) {
 export function endSession(queryClient: QueryClient): void {
   setCsrfToken(null);
   queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupStatusKey[0] });
-  queryClient.setQueryData(meKey, null);
+  queryClient.setQueryData(meQuery.queryKey, null);
 }
 
 export async function logout(queryClient: QueryClient): Promise<void> {
@@ -126,12 +136,13 @@ export function useChangeLanguage() {
   const queryClient = useQueryClient();
   return async (language: Language) => {
     applyLanguage(language);
-    const me = queryClient.getQueryData<MeResponse | null>(meKey);
+    const me = queryClient.getQueryData(meQuery.queryKey);
     if (!me) {
       rememberLoggedOutLanguagePick(language);
       return;
     }
-    queryClient.setQueryData<MeResponse | null>(meKey, { ...me, user: { ...me.user, language } });
+    const updated: MeResponse = { ...me, user: { ...me.user, language } };
+    queryClient.setQueryData(meQuery.queryKey, updated);
     await api.put('/auth/language', { language });
   };
 }

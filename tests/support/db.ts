@@ -57,6 +57,24 @@ async function adminQuery(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
+/**
+ * Drop a test database. pg's Pool.end() resolves before its connections have closed, and forcing the
+ * drop at once would terminate them with an error that surfaces as an uncaught exception in the test
+ * process; so wait for them to go, and force only as a last resort.
+ */
+async function dropDatabase(serverUrl: string, name: string): Promise<void> {
+  for (let attempt = 1; attempt <= 50; attempt++) {
+    try {
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}"`);
+      return;
+    } catch (error) {
+      if ((error as { code?: string }).code !== '55006') throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
+
 async function createPostgresDatabase(): Promise<TestDatabase> {
   const serverUrl = testDatabaseUrl();
   const template = provided('postgresTemplate');
@@ -84,7 +102,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
     database = await openDatabase({ url });
     if (!template) await migrateDatabase(database, url);
   } catch (error) {
-    await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => undefined);
+    await dropDatabase(serverUrl, name).catch(() => undefined);
     throw error;
   }
 
@@ -96,7 +114,7 @@ async function createPostgresDatabase(): Promise<TestDatabase> {
       if (closed) return;
       closed = true;
       await database.close();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await dropDatabase(serverUrl, name);
     },
   };
 }

@@ -4,8 +4,9 @@
  *
  * Provinces, regencies and districts (~7,800 rows) are loaded together on the first question about
  * any of them; villages (~84,000 rows, most of the cost) only on the first question about a
- * village. Measured on the 2-core dev machine, Node 20: upper levels ~30 ms, villages ~110 ms more,
- * ~35 MB of heap for everything. Every lookup after that is a map read.
+ * village. Measured on the 2-core dev machine, Node 20: upper levels ~30 ms; villages ~160 ms more
+ * (~95 ms of it the package's CSV parsing); ~45 MB of heap for everything. Every lookup after that
+ * is a map read. Lists are shared between callers: they are typed readonly and must not be changed.
  *
  * All codes returned are dotted (`35.74.01.1001`); codes given may be dotted or undotted.
  */

@@ -15,6 +15,15 @@ export const AUDIT_ACTIONS = [
   'organization.created',
   'organization.updated',
   'client.viewed',
+  'client.created',
+  'client.updated',
+  'case.created',
+  'case.updated',
+  'case.stage_completed',
+  'case.stage_skipped',
+  'case.terminated',
+  'sop.published',
+  'settings.updated',
   'export.downloaded',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

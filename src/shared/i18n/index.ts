@@ -5,6 +5,12 @@
  */
 import enErrors from './en/errors.json' with { type: 'json' };
 import idErrors from './id/errors.json' with { type: 'json' };
+import enWeb from './en/web.json' with { type: 'json' };
+import idWeb from './id/web.json' with { type: 'json' };
+import enCases from './en/cases.json' with { type: 'json' };
+import idCases from './id/cases.json' with { type: 'json' };
+import enNik from './en/nik.json' with { type: 'json' };
+import idNik from './id/nik.json' with { type: 'json' };
 
 export type Language = 'id' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'id';
@@ -24,8 +30,8 @@ function merge(...parts: Tree[]): Tree {
 
 /** Register each feature's translation files here, the Indonesian and English side by side. */
 const FILES: Record<Language, Tree[]> = {
-  id: [idErrors],
-  en: [enErrors],
+  id: [idErrors, idWeb, idCases, idNik],
+  en: [enErrors, enWeb, enCases, enNik],
 };
 
 export const resources: Record<Language, Tree> = {

@@ -7,7 +7,7 @@ export function Brand({ withTagline = false }: { withTagline?: boolean }) {
   return (
     <Group gap="xs" wrap="nowrap">
       <ThemeIcon size="md" radius="md" variant="filled" aria-hidden>
-        <svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2">
+        <svg aria-hidden="true" viewBox="0 0 24 24" width="16" height="16" fill="none" stroke="currentColor" strokeWidth="2">
           <path d="M3 11.5 12 4l9 7.5" strokeLinecap="round" strokeLinejoin="round" />
           <path d="M5.5 10v9.5h13V10" strokeLinejoin="round" />
           <path d="M10 19.5v-5h4v5" strokeLinejoin="round" />

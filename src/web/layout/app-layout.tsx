@@ -1,7 +1,7 @@
 import { AppShell, Avatar, Box, Burger, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Brand } from '../components/brand.js';
@@ -20,7 +20,7 @@ function isActive(pathname: string, to: string): boolean {
   return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 }
 
-function UserMenu() {
+function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
   const queryClient = useQueryClient();
@@ -62,7 +62,7 @@ function UserMenu() {
           </Text>
         </Box>
         <Menu.Divider />
-        <Menu.Item component={Link} to="/change-password" leftSection={<Icon name="key" size={16} />}>
+        <Menu.Item component={Link} to="/change-password" onClick={onNavigate} leftSection={<Icon name="key" size={16} />}>
           {t('web.nav.changePassword')}
         </Menu.Item>
         <Menu.Item color="red" leftSection={<Icon name="logout" size={16} />} onClick={() => void signOut()}>
@@ -83,11 +83,6 @@ export function AppLayout() {
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const items = user.mustChangePassword ? [] : NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   const hasNav = items.length > 0;
-
-  // Close the phone menu after navigating.
-  useEffect(() => {
-    close();
-  }, [pathname, close]);
 
   return (
     <AppShell
@@ -113,7 +108,7 @@ export function AppLayout() {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSwitch />
-            <UserMenu />
+            <UserMenu onNavigate={close} />
           </Group>
         </Group>
       </AppShell.Header>
@@ -140,6 +135,7 @@ export function AppLayout() {
                   leftSection={<Icon name={item.icon} />}
                   active={isActive(pathname, item.to)}
                   aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+                  onClick={close}
                 />
               ))}
             </Stack>

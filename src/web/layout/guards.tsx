@@ -3,7 +3,7 @@
  * change; a page the user lacks the permission for says so instead of failing on every request.
  */
 import { Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import type { Permission } from '../../shared/permissions.js';
@@ -57,7 +57,11 @@ export function RequireAuth() {
   if (me.data.user.mustChangePassword && location.pathname !== '/change-password') {
     return <Navigate to="/change-password" replace />;
   }
-  return <Outlet />;
+  return (
+    <Suspense fallback={<FullPageLoader />}>
+      <Outlet />
+    </Suspense>
+  );
 }
 
 /** The login page is for logged-out visitors only. */

@@ -4,10 +4,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePasswordBody } from '../../shared/contracts/auth.js';
-import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { schemaErrors, useForm } from '../forms.js';
-import { meKey, useSession } from '../session.js';
+import { changePassword, useSession } from '../session.js';
 
 const EMPTY = { currentPassword: '', newPassword: '', confirmPassword: '' };
 
@@ -30,8 +29,7 @@ export function ChangePasswordPage() {
   });
 
   const submit = form.onSubmit(async ({ currentPassword, newPassword }) => {
-    await api.post('/auth/password', { currentPassword, newPassword });
-    await queryClient.invalidateQueries({ queryKey: meKey });
+    await changePassword(queryClient, { currentPassword, newPassword });
     form.reset(EMPTY);
     setIsDone(true);
     if (isForced) navigate('/', { replace: true });

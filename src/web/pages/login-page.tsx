@@ -1,9 +1,8 @@
 import { Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { loginBody } from '../../shared/contracts/auth.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
-import { schemaErrors, useForm } from '../forms.js';
+import { requiredErrors, useForm } from '../forms.js';
 import { login } from '../session.js';
 
 export function LoginPage() {
@@ -11,7 +10,8 @@ export function LoginPage() {
   const queryClient = useQueryClient();
   const form = useForm({
     initialValues: { username: '', password: '' },
-    validate: (values, tr) => schemaErrors(loginBody, values, tr),
+    // Only presence is checked here; the server answers wrong credentials with its own message.
+    validate: (values, tr) => requiredErrors(values, ['username', 'password'], tr),
   });
 
   // After login the session changes and the route gate moves on to the requested page.

@@ -163,8 +163,7 @@ export function SetupPage() {
             required
             {...form.getInputProps('username')}
           />
-          <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <PasswordInput
+          <PasswordInput
               label={t('fields.password')}
               description={t('validation.password_too_short')}
               autoComplete="new-password"
@@ -177,7 +176,6 @@ export function SetupPage() {
               required
               {...form.getInputProps('confirmPassword')}
             />
-          </SimpleGrid>
           <ApiErrorAlert error={form.error} />
           <Button type="submit" loading={form.submitting}>
             {t('web.setup.submit')}

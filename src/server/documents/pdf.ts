@@ -1,0 +1,50 @@
+/**
+ * PDF output for every official document (handover record, assessment report, referral letter…),
+ * with pdfmake 0.3 on the server. The only files pdfmake may read are the bundled Roboto fonts, and
+ * it may fetch nothing from the network: document definitions carry client data, and a stray image
+ * URL or file path in one must never become a request or a file read.
+ */
+import { createRequire } from 'node:module';
+import pdfmake, { type Content, type TDocumentDefinitions } from 'pdfmake';
+
+export type { Content, TDocumentDefinitions };
+
+const require = createRequire(import.meta.url);
+const fontFile = (name: string) => require.resolve(`pdfmake/fonts/Roboto/${name}`);
+
+const ROBOTO = {
+  normal: fontFile('Roboto-Regular.ttf'),
+  bold: fontFile('Roboto-Medium.ttf'),
+  italics: fontFile('Roboto-Italic.ttf'),
+  bolditalics: fontFile('Roboto-MediumItalic.ttf'),
+};
+const ALLOWED_LOCAL_FILES = new Set(Object.values(ROBOTO));
+
+let configured = false;
+
+/** Fonts and access policies, set once on pdfmake's shared instance. */
+function configure() {
+  if (configured) return;
+  pdfmake.setFonts({ Roboto: ROBOTO });
+  pdfmake.setUrlAccessPolicy(() => false);
+  pdfmake.setLocalAccessPolicy((path) => ALLOWED_LOCAL_FILES.has(path));
+  configured = true;
+}
+
+/** Page set-up shared by Singgah's documents: A4, margins for filing, Roboto 11 pt. */
+export const DOCUMENT_DEFAULTS = {
+  pageSize: 'A4',
+  pageMargins: [56, 42, 56, 48],
+  defaultStyle: { font: 'Roboto', fontSize: 11, lineHeight: 1.2 },
+} as const;
+
+/** Render a pdfmake document definition to PDF bytes (page set-up defaults applied underneath). */
+export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
+  configure();
+  const definition: TDocumentDefinitions = {
+    ...DOCUMENT_DEFAULTS,
+    ...docDefinition,
+    defaultStyle: { ...DOCUMENT_DEFAULTS.defaultStyle, ...(docDefinition.defaultStyle as object | undefined) },
+  };
+  return pdfmake.createPdf(definition).getBuffer();
+}

@@ -1,0 +1,204 @@
+import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import type { ListCasesQuery } from '../../../shared/contracts/cases.js';
+import type { Role } from '../../../shared/permissions.js';
+import type { Db } from '../../db/client.js';
+import { auditLog } from '../audit/audit.table.js';
+import { clients } from '../clients/clients.table.js';
+import { organizations } from '../organizations/organizations.table.js';
+import { sopStages } from '../sop/sop.table.js';
+import { users } from '../users/users.table.js';
+import { type CaseStageRow, caseStages, cases } from './cases.table.js';
+
+export async function insertCase(tx: Db, values: typeof cases.$inferInsert) {
+  const [row] = await tx.insert(cases).values(values).returning();
+  return row;
+}
+
+export async function insertCaseStages(tx: Db, values: (typeof caseStages.$inferInsert)[]) {
+  return tx.insert(caseStages).values(values).returning();
+}
+
+export async function updateCase(tx: Db, id: string, values: Partial<typeof cases.$inferInsert>) {
+  const [row] = await tx
+    .update(cases)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(cases.id, id))
+    .returning();
+  return row;
+}
+
+export async function updateCaseStage(tx: Db, id: string, values: Partial<typeof caseStages.$inferInsert>) {
+  const [row] = await tx.update(caseStages).set(values).where(eq(caseStages.id, id)).returning();
+  return row;
+}
+
+/** The stages of a case in SOP order, with the SOP's names and the completing user's name. */
+export async function findCaseStages(db: Db, caseId: string) {
+  return db
+    .select({ stage: caseStages, nameId: sopStages.nameId, nameEn: sopStages.nameEn, completedByName: users.name })
+    .from(caseStages)
+    .innerJoin(sopStages, eq(sopStages.id, caseStages.sopStageId))
+    .leftJoin(users, eq(users.id, caseStages.completedBy))
+    .where(eq(caseStages.caseId, caseId))
+    .orderBy(asc(caseStages.position));
+}
+
+export async function findStagesForUpdate(tx: Db, caseId: string): Promise<CaseStageRow[]> {
+  return tx.select().from(caseStages).where(eq(caseStages.caseId, caseId)).orderBy(asc(caseStages.position)).for('update');
+}
+
+/** The highest running number of an organization's case numbers in a year (`PREFIX-YYYY-NNNN`). */
+export async function maxCaseSequence(tx: Db, organizationId: string, prefix: string, year: number): Promise<number> {
+  const pattern = `${prefix}-${year}-%`;
+  const [row] = await tx
+    .select({ n: sql<number | null>`max(cast(split_part(${cases.caseNumber}, '-', 3) as integer))` })
+    .from(cases)
+    .where(and(eq(cases.organizationId, organizationId), sql`${cases.caseNumber} like ${pattern}`));
+  return Number(row?.n ?? 0);
+}
+
+export async function findPreviousCases(db: Db, clientId: string, excludeCaseId: string) {
+  return db
+    .select({ id: cases.id, caseNumber: cases.caseNumber, arrivedAt: cases.arrivedAt, status: cases.status })
+    .from(cases)
+    .where(and(eq(cases.clientId, clientId), ne(cases.id, excludeCaseId), isNull(cases.deletedAt)))
+    .orderBy(desc(cases.arrivedAt));
+}
+
+const currentStage = sql`${caseStages.caseId} = ${cases.id} and ${caseStages.status} = 'in_progress'`;
+
+export interface CaseListScope {
+  path: string;
+  includeChildren: boolean;
+  actorId: string;
+  role: Role;
+  startOfToday: Date;
+  now: Date;
+}
+
+/** One page of a worklist, with what the list row shows (client, current stage, assignee). */
+export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQuery) {
+  const conds: SQL[] = [
+    isNull(cases.deletedAt),
+    scope.includeChildren
+      ? (or(eq(organizations.path, scope.path), sql`${organizations.path} like ${`${scope.path}/%`}`) as SQL)
+      : eq(organizations.path, scope.path),
+  ];
+  let order: SQL[] = [desc(cases.arrivedAt)];
+  switch (q.list) {
+    case 'open':
+      conds.push(eq(cases.status, 'open'));
+      break;
+    case 'mine':
+      conds.push(eq(cases.status, 'open'), or(eq(cases.assignedWorkerId, scope.actorId), eq(cases.createdBy, scope.actorId)) as SQL);
+      break;
+    case 'overdue':
+      conds.push(eq(cases.status, 'open'), or(lt(cases.dueAt, scope.now), lt(caseStages.dueAt, scope.now)) as SQL);
+      order = [asc(sql`least(${cases.dueAt}, coalesce(${caseStages.dueAt}, ${cases.dueAt}))`)];
+      break;
+    case 'waiting_for_me':
+      conds.push(eq(cases.status, 'open'), eq(caseStages.responsibleRole, scope.role));
+      order = [asc(caseStages.dueAt)];
+      break;
+    case 'new_today':
+      conds.push(gte(cases.arrivedAt, scope.startOfToday));
+      break;
+    case 'closed':
+      conds.push(eq(cases.status, 'closed'));
+      order = [desc(cases.terminatedAt)];
+      break;
+    case 'all':
+      break;
+  }
+  if (q.q) {
+    const needle = q.q.toLowerCase();
+    conds.push(
+      or(
+        sql`${clients.searchText} like ${`%${needle}%`}`,
+        sql`${needle} <% ${clients.searchText}`,
+        sql`lower(${cases.caseNumber}) = ${needle}`,
+      ) as SQL,
+    );
+  }
+  if (q.category) conds.push(sql`${cases.categories} @> array[${q.category}]::text[]`);
+  if (q.source) conds.push(eq(cases.source, q.source));
+  if (q.stage) conds.push(eq(cases.currentStageKey, q.stage));
+  if (q.from) conds.push(gte(cases.arrivedAt, new Date(`${q.from}T00:00:00+07:00`)));
+  if (q.to) conds.push(lt(cases.arrivedAt, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
+  const where = and(...conds);
+  const base = db
+    .select({
+      case: cases,
+      organizationName: organizations.name,
+      clientName: clients.name,
+      clientAliases: clients.aliases,
+      clientSex: clients.sex,
+      stageStartedAt: caseStages.startedAt,
+      stageDueAt: caseStages.dueAt,
+      stageStandardMinutes: caseStages.standardMinutes,
+      assignedWorkerName: users.name,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .leftJoin(caseStages, currentStage)
+    .leftJoin(users, eq(users.id, cases.assignedWorkerId));
+  const rows = await base
+    .where(where)
+    .orderBy(...order, desc(cases.id))
+    .limit(q.limit)
+    .offset(q.offset);
+  const [{ total }] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .leftJoin(caseStages, currentStage)
+    .where(where);
+  return { rows, total };
+}
+
+/** One case with what its summary shows. */
+export async function findCaseSummaryRow(db: Db, caseId: string) {
+  const [row] = await db
+    .select({
+      case: cases,
+      organizationName: organizations.name,
+      clientName: clients.name,
+      clientAliases: clients.aliases,
+      clientSex: clients.sex,
+      stageStartedAt: caseStages.startedAt,
+      stageDueAt: caseStages.dueAt,
+      stageStandardMinutes: caseStages.standardMinutes,
+      assignedWorkerName: users.name,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .leftJoin(caseStages, currentStage)
+    .leftJoin(users, eq(users.id, cases.assignedWorkerId))
+    .where(eq(cases.id, caseId));
+  return row;
+}
+export type CaseListRow = Awaited<ReturnType<typeof findCaseSummaryRow>>;
+
+/** The case's timeline: every audited event recorded against the case, oldest first. */
+export async function findCaseTimeline(db: Db, caseId: string) {
+  return db
+    .select({
+      id: auditLog.id,
+      at: auditLog.occurredAt,
+      action: auditLog.action,
+      actorName: users.name,
+      changes: auditLog.changes,
+    })
+    .from(auditLog)
+    .leftJoin(users, eq(users.id, auditLog.actorUserId))
+    .where(and(eq(auditLog.entityType, 'case'), eq(auditLog.entityId, caseId)))
+    .orderBy(asc(auditLog.occurredAt), asc(auditLog.id));
+}
+
+export async function findUsersByIds(db: Db, ids: string[]) {
+  if (!ids.length) return [];
+  return db.select({ id: users.id, organizationId: users.organizationId }).from(users).where(inArray(users.id, ids));
+}

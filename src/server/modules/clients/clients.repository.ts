@@ -1,0 +1,103 @@
+import { and, desc, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { cases } from '../cases/cases.table.js';
+import { organizations } from '../organizations/organizations.table.js';
+import { type ClientRow, clientFamilyMembers, clients } from './clients.table.js';
+
+/** The lowercased text trigram search runs on: name, aliases and NIK. */
+export function clientSearchText(c: { name: string; aliases?: string[] | null; nik?: string | null }): string {
+  return [c.name, ...(c.aliases ?? []), c.nik ?? ''].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+}
+
+function inScope(scopePath: string, includeChildren: boolean): SQL {
+  return includeChildren
+    ? sql`${clients.organizationId} in (select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath} or ${organizations.path} like ${`${scopePath}/%`})`
+    : sql`${clients.organizationId} in (select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath})`;
+}
+
+export async function insertClient(tx: Db, values: Omit<typeof clients.$inferInsert, 'searchText'>): Promise<ClientRow> {
+  const [row] = await tx
+    .insert(clients)
+    .values({ ...values, searchText: clientSearchText(values) })
+    .returning();
+  return row;
+}
+
+export async function updateClient(tx: Db, id: string, values: Partial<typeof clients.$inferInsert>, current: ClientRow): Promise<ClientRow> {
+  const merged = { ...current, ...values };
+  const [row] = await tx
+    .update(clients)
+    .set({ ...values, searchText: clientSearchText(merged), updatedAt: new Date() })
+    .where(eq(clients.id, id))
+    .returning();
+  return row;
+}
+
+export async function findClientWithOrganization(db: Db, id: string) {
+  const [row] = await db
+    .select({ client: clients, organizationPath: organizations.path })
+    .from(clients)
+    .innerJoin(organizations, eq(organizations.id, clients.organizationId))
+    .where(and(eq(clients.id, id), isNull(clients.deletedAt)));
+  return row;
+}
+
+/** Other clients in a scope that carry the same NIK. */
+export async function findClientsByNik(db: Db, nik: string, scope: { path: string; includeChildren: boolean }, excludeId?: string) {
+  const conds = [eq(clients.nik, nik), isNull(clients.deletedAt), inScope(scope.path, scope.includeChildren)];
+  if (excludeId) conds.push(ne(clients.id, excludeId));
+  return db.select({ id: clients.id, name: clients.name }).from(clients).where(and(...conds)).limit(10);
+}
+
+/**
+ * Typo-tolerant search by name, alias or NIK: a substring match, or trigram word similarity
+ * (`<%`, served by the GIN trigram index).
+ */
+export async function searchClients(db: Db, scope: { path: string; includeChildren: boolean }, q: string, limit: number) {
+  const needle = q.toLowerCase();
+  const score = sql<number>`word_similarity(${needle}, ${clients.searchText})`;
+  const lastCase = sql<string | null>`(select ${cases.caseNumber} from ${cases} where ${cases.clientId} = ${clients.id} order by ${cases.arrivedAt} desc limit 1)`;
+  return db
+    .select({
+      id: clients.id,
+      name: clients.name,
+      aliases: clients.aliases,
+      nik: clients.nik,
+      sex: clients.sex,
+      birthDate: clients.birthDate,
+      lastCaseNumber: lastCase,
+      score,
+    })
+    .from(clients)
+    .where(
+      and(
+        isNull(clients.deletedAt),
+        inScope(scope.path, scope.includeChildren),
+        sql`(${clients.searchText} like ${`%${needle}%`} or ${needle} <% ${clients.searchText})`,
+      ),
+    )
+    .orderBy(desc(score))
+    .limit(limit);
+}
+
+export async function findFamilyMembers(db: Db, clientId: string) {
+  return db
+    .select()
+    .from(clientFamilyMembers)
+    .where(and(eq(clientFamilyMembers.clientId, clientId), isNull(clientFamilyMembers.deletedAt)))
+    .orderBy(clientFamilyMembers.createdAt);
+}
+
+export async function insertFamilyMember(tx: Db, values: typeof clientFamilyMembers.$inferInsert) {
+  const [row] = await tx.insert(clientFamilyMembers).values(values).returning();
+  return row;
+}
+
+export async function softDeleteFamilyMember(tx: Db, clientId: string, id: string) {
+  const [row] = await tx
+    .update(clientFamilyMembers)
+    .set({ deletedAt: new Date() })
+    .where(and(eq(clientFamilyMembers.id, id), eq(clientFamilyMembers.clientId, clientId), isNull(clientFamilyMembers.deletedAt)))
+    .returning();
+  return row;
+}

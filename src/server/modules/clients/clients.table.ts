@@ -1,0 +1,70 @@
+import { sql } from 'drizzle-orm';
+import { date, index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { organizations } from '../organizations/organizations.table.js';
+
+/**
+ * A person served by the shelter. Many give a single name, a nickname or none ("Mr. X found at the
+ * terminal"): each identity field carries a data-quality code (full / partial / unknown / refused).
+ * `searchText` (lowercased name, aliases, NIK) is maintained by the repository for trigram search.
+ */
+export const clients = pgTable(
+  'clients',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    name: text('name').notNull(),
+    nameQuality: text('name_quality').notNull().default('full'),
+    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
+    sex: text('sex').notNull().default('unknown'),
+    birthDate: date('birth_date'),
+    birthDateQuality: text('birth_date_quality').notNull().default('unknown'),
+    estimatedAge: integer('estimated_age'),
+    birthPlace: text('birth_place'),
+    religion: text('religion'),
+    maritalStatus: text('marital_status'),
+    education: text('education'),
+    occupation: text('occupation'),
+    phone: text('phone'),
+    nik: text('nik'),
+    nikQuality: text('nik_quality').notNull().default('unknown'),
+    kkNumber: text('kk_number'),
+    originRegionCode: text('origin_region_code'),
+    originAddress: text('origin_address'),
+    lastKnownAddress: text('last_known_address'),
+    physicalDescription: text('physical_description'),
+    distinguishingMarks: text('distinguishing_marks'),
+    searchText: text('search_text').notNull().default(''),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+    updatedBy: uuid('updated_by'),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('clients_org_idx').on(t.organizationId),
+    index('clients_nik_idx').on(t.nik),
+    index('clients_search_trgm_idx').using('gin', t.searchText.op('gin_trgm_ops')),
+  ],
+);
+export type ClientRow = typeof clients.$inferSelect;
+
+export const clientFamilyMembers = pgTable(
+  'client_family_members',
+  {
+    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    clientId: uuid('client_id')
+      .notNull()
+      .references(() => clients.id),
+    name: text('name').notNull(),
+    relation: text('relation').notNull(),
+    phone: text('phone'),
+    address: text('address'),
+    regionCode: text('region_code'),
+    notes: text('notes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  },
+  (t) => [index('client_family_client_idx').on(t.clientId)],
+);

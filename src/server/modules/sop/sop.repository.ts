@@ -1,0 +1,61 @@
+import { asc, desc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client.js';
+import { holidays, organizationSettings, sopStages, sopVersions } from './sop.table.js';
+
+export async function findLatestSopVersion(db: Db, organizationId: string) {
+  const [row] = await db
+    .select()
+    .from(sopVersions)
+    .where(eq(sopVersions.organizationId, organizationId))
+    .orderBy(desc(sopVersions.version))
+    .limit(1);
+  return row;
+}
+
+export async function findSopStages(db: Db, sopVersionId: string) {
+  return db.select().from(sopStages).where(eq(sopStages.sopVersionId, sopVersionId)).orderBy(asc(sopStages.position));
+}
+
+export async function insertSopVersion(
+  tx: Db,
+  version: typeof sopVersions.$inferInsert,
+  stages: Omit<typeof sopStages.$inferInsert, 'sopVersionId'>[],
+) {
+  const [row] = await tx.insert(sopVersions).values(version).returning();
+  const stageRows = await tx
+    .insert(sopStages)
+    .values(stages.map((s) => ({ ...s, sopVersionId: row.id })))
+    .returning();
+  return { version: row, stages: stageRows.sort((a, b) => a.position - b.position) };
+}
+
+export async function findSettings(db: Db, organizationId: string) {
+  const [row] = await db.select().from(organizationSettings).where(eq(organizationSettings.organizationId, organizationId));
+  return row;
+}
+
+/** The settings row, created with defaults when missing, locked for the rest of the transaction. */
+export async function lockSettings(tx: Db, organizationId: string) {
+  await tx.insert(organizationSettings).values({ organizationId }).onConflictDoNothing();
+  const [row] = await tx.select().from(organizationSettings).where(eq(organizationSettings.organizationId, organizationId)).for('update');
+  return row;
+}
+
+export async function upsertSettings(tx: Db, organizationId: string, values: Partial<typeof organizationSettings.$inferInsert>) {
+  await tx.insert(organizationSettings).values({ organizationId }).onConflictDoNothing();
+  const [row] = await tx
+    .update(organizationSettings)
+    .set({ ...values, updatedAt: new Date() })
+    .where(eq(organizationSettings.organizationId, organizationId))
+    .returning();
+  return row;
+}
+
+export async function findHolidays(db: Db, organizationId: string) {
+  return db.select().from(holidays).where(eq(holidays.organizationId, organizationId)).orderBy(asc(holidays.date));
+}
+
+export async function replaceHolidays(tx: Db, organizationId: string, list: { date: string; name: string }[]) {
+  await tx.delete(holidays).where(eq(holidays.organizationId, organizationId));
+  if (list.length) await tx.insert(holidays).values(list.map((h) => ({ ...h, organizationId })));
+}
