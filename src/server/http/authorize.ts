@@ -42,6 +42,8 @@ export function canReachOrganization(actor: Actor, organizationPath: string): bo
  */
 export function authorize(req: FastifyRequest, permission: Permission, subject?: { organizationPath: string }): Actor {
   const actor = requireActor(req);
+  // A temporary password set by an administrator must be replaced before anything else is done.
+  if (actor.mustChangePassword) throw new AppError(403, 'auth.password_change_required');
   if (!ROLE_PERMISSIONS[actor.role].includes(permission)) throw new AppError(403, 'forbidden');
   if (subject && !canReachOrganization(actor, subject.organizationPath)) throw new AppError(404, 'not_found');
   return actor;

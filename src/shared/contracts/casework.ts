@@ -128,7 +128,7 @@ export const createTracingAttemptBody = z.object({
 });
 export type CreateTracingAttemptBody = z.infer<typeof createTracingAttemptBody>;
 
-export const closeTracingBody = z.object({ notes: optionalText(2000) });
+export const closeTracingBody = z.object({}).describe('No fields: closing says every channel was tried without finding the family');
 
 export const tracingAttemptView = z.object({
   id: z.uuid(),
