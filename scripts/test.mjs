@@ -306,11 +306,15 @@ cleanupSync();
 let counts = null;
 try {
   const report = JSON.parse(readFileSync(REPORT, 'utf8'));
+  // A test file that failed to load (or whose hooks failed) has no failed test in it, but it failed.
+  const brokenFiles = (report.testResults ?? []).filter(
+    (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+  ).length;
   counts = {
     passed: report.numPassedTests ?? 0,
-    failed: report.numFailedTests ?? 0,
+    failed: (report.numFailedTests ?? 0) + brokenFiles,
     skipped: (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0),
-    failedFiles: report.numFailedTestSuites ?? 0,
+    brokenFiles,
   };
 } catch {
   // No report: vitest did not get that far.
@@ -320,10 +324,13 @@ console.log('');
 say(`suites run: ${run.join(', ')}${cluster === null && needCluster ? ' (PostgreSQL 15: throwaway server, now removed)' : ''}`);
 printSkipped();
 if (interrupted) say(`interrupted by ${interrupted}`);
-if (!interrupted && exitCode !== 0 && (!counts || counts.failed === 0)) {
-  say(`vitest exited with code ${exitCode}${counts?.failedFiles ? ` (${counts.failedFiles} test file(s) failed to run)` : ''}: see the errors above`);
+if (counts?.brokenFiles) say(`${counts.brokenFiles} test file(s) failed outside any test (import or hook errors), counted as failed below`);
+const c = counts ?? { passed: 0, failed: 0, skipped: 0 };
+if (!interrupted && exitCode !== 0 && c.failed === 0) {
+  // vitest failed for a reason outside the tests (an unhandled error, a global setup): never report 0 failed.
+  say(`vitest exited with code ${exitCode} (see the errors above), counted as 1 failed below`);
+  c.failed = 1;
 }
 say(`done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-const c = counts ?? { passed: 0, failed: 0, skipped: 0 };
 console.log(`Summary: ${c.passed} passed, ${c.failed} failed, ${c.skipped} skipped`);
 process.exit(interrupted ? 130 : exitCode);

@@ -14,14 +14,17 @@ import type { AppContext, ZodApp } from './http/context.js';
 import { AppError, handleError } from './http/errors.js';
 import { createSessionHook } from './http/session-hook.js';
 import { registerCaseRoutes } from './modules/cases/cases.routes.js';
+import { registerCaseworkRoutes } from './modules/casework/casework.routes.js';
 import { registerClientRoutes } from './modules/clients/clients.routes.js';
 import { registerSopRoutes } from './modules/sop/sop.routes.js';
+import { registerAttachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
 import { registerAuthRoutes } from './modules/auth/auth.routes.js';
 import { registerHealthRoutes } from './modules/health/health.routes.js';
 import { registerOrganizationRoutes } from './modules/organizations/organizations.routes.js';
 import { registerRegionRoutes } from './modules/regions/regions.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
+import { registerShelterRoutes } from './modules/shelter/shelter.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
 
 export interface BuildAppOptions {
@@ -88,6 +91,10 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   registerSopRoutes(app, ctx);
   registerClientRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
+  registerCaseworkRoutes(app, ctx);
+
+  registerShelterRoutes(app, ctx);
+  registerAttachmentRoutes(app, ctx);
 
   registerWeb(app, config);
   return app;

@@ -61,7 +61,7 @@ export function handoverRecordDefinition(f: HandoverRecordFacts): TDocumentDefin
     [t('client_name'), f.client.name],
     ...(f.client.aliases.length ? ([[t('aliases'), f.client.aliases.join(', ')]] as [string, string][]) : []),
     [t('nik'), f.client.nik],
-    [t('sex'), translate(lang, `casework.handover.sexes.${f.client.sex}`)],
+    [t('sex'), translate(lang, `enums.sexes.${f.client.sex}`)],
     birth ? [t('birth'), birth] : [t('estimated_age'), f.client.estimatedAge != null ? t('age_years', { age: f.client.estimatedAge }) : null],
     [t('origin_address'), f.client.originAddress],
     [t('case_number'), f.caseNumber],

@@ -9,8 +9,12 @@ import enWeb from './en/web.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
 import enCases from './en/cases.json' with { type: 'json' };
 import idCases from './id/cases.json' with { type: 'json' };
+import enCasework from './en/casework.json' with { type: 'json' };
+import idCasework from './id/casework.json' with { type: 'json' };
 import enNik from './en/nik.json' with { type: 'json' };
 import idNik from './id/nik.json' with { type: 'json' };
+import enShelter from './en/shelter.json' with { type: 'json' };
+import idShelter from './id/shelter.json' with { type: 'json' };
 
 export type Language = 'id' | 'en';
 export const DEFAULT_LANGUAGE: Language = 'id';
@@ -30,8 +34,8 @@ function merge(...parts: Tree[]): Tree {
 
 /** Register each feature's translation files here, the Indonesian and English side by side. */
 const FILES: Record<Language, Tree[]> = {
-  id: [idErrors, idWeb, idCases, idNik],
-  en: [enErrors, enWeb, enCases, enNik],
+  id: [idErrors, idWeb, idCases, idNik, idCasework, idShelter],
+  en: [enErrors, enWeb, enCases, enNik, enCasework, enShelter],
 };
 
 export const resources: Record<Language, Tree> = {

@@ -125,7 +125,7 @@ export function AppLayout() {
             </Text>
           </AppShell.Section>
           <AppShell.Section grow component={ScrollArea}>
-            <Stack gap={2} component="nav">
+            <Stack gap={2}>
               {items.map((item) => (
                 <NavLink
                   key={item.to}

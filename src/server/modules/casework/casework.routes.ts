@@ -199,7 +199,9 @@ export function registerCaseworkRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'The handover record (berita acara serah terima) as a PDF (application/pdf); the download is audited',
         params: caseParams,
         querystring: handoverPdfQuery,
-        response: readErrors,
+        produces: ['application/pdf'],
+        // The bytes are sent as they are (Fastify never serializes a Buffer); the schema only documents them.
+        response: { 200: z.any().describe('The PDF file'), ...readErrors },
       },
     },
     async (req, reply) => {

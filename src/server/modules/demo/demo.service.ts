@@ -1,5 +1,6 @@
 import type { Role } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
+import { loadDemoCases } from './demo-cases.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/passwords.js';
 import { findOrganizationById, insertOrganization } from '../organizations/organizations.repository.js';
@@ -67,6 +68,7 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; message: stri
       const row = await insertUser(tx, { organizationId: orgIds[u.org], username: u.username, name: u.name, role: u.role, passwordHash });
       userIds[u.username] = row.id;
     }
+    await loadDemoCases(tx, unit.id, userIds['demo.petugas'], userIds['demo.peksos']);
     for (const load of contentLoaders) await load(tx, { unitId: unit.id, regencyId: regency.id, userIds });
     await insertAuditEvent(tx, { action: 'demo.loaded', organizationId: regency.id, entityType: 'organization', entityId: regency.id });
   });

@@ -19,6 +19,7 @@ import { type Actor, canReachOrganization } from '../../http/authorize.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
+import { onCaseTerminated } from '../cases/cases.service.js';
 import { findOrganizationById } from '../organizations/organizations.repository.js';
 import * as repo from './shelter.repository.js';
 import type { BedRow, RoomRow, StaySettings } from './shelter.repository.js';
@@ -191,7 +192,8 @@ async function roomView(db: Db, roomId: string): Promise<RoomView> {
 export async function createRoom(db: Db, actor: Actor, body: CreateRoomBody, ip?: string): Promise<RoomView> {
   return db.transaction(async (tx) => {
     const org = await reachableOrganization(tx, actor, body.organizationId);
-    if (org.kind !== 'unit') throw badRequest('shelter.not_a_shelter_unit', 'organizationId');
+    // The same organizations that receive clients (see the case intake): a shelter unit, or a Dinas Sosial running one.
+    if (org.kind !== 'unit' && org.kind !== 'regency') throw badRequest('shelter.not_a_shelter_unit', 'organizationId');
     if (await repo.findRoomByName(tx, org.id, body.name)) throw conflict('shelter.room_name_taken', 'name');
     const labels = body.bedLabels.map((l) => l.toLowerCase());
     const duplicate = body.bedLabels.find((_, i) => labels.indexOf(labels[i]) !== i);
@@ -449,6 +451,11 @@ export async function dischargeOpenStay(tx: Db, caseId: string, at: Date, actorI
   const when = at < stay.admittedAt ? stay.admittedAt : at;
   return closeAndAudit(tx, stay, when, actorId, { reason: 'case_terminated', ip: opts.ip });
 }
+
+// The case core runs its termination hooks inside the termination transaction.
+onCaseTerminated(async (tx, caseId, at, actorId) => {
+  await dischargeOpenStay(tx, caseId, at, actorId);
+});
 
 // ---------------------------------------------------------------------------------------------
 // The occupancy board
