@@ -60,15 +60,21 @@ function postgresIds() {
   return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
 }
 
+// runuser lives in sbin, which a minimal PATH (cron, `env -i`, some CI runners) may lack.
+const RUNUSER = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find((file) => existsSync(file)) ?? 'runuser';
+
 /** Run a PostgreSQL tool (as `postgres` when we are root); output goes to `logFile`. */
 function runTool(binDir, tool, args, logFile) {
   const command = path.join(binDir, tool);
-  const [cmd, argv] = isRoot() ? ['runuser', ['-u', 'postgres', '--', command, ...args]] : [command, args];
+  const [cmd, argv] = isRoot() ? [RUNUSER, ['-u', 'postgres', '--', command, ...args]] : [command, args];
   // Never give the tool our pipes: `pg_ctl start` leaves the postmaster running, and a postmaster
   // holding a pipe would keep spawnSync waiting forever. A log file is safe.
   const fd = openSync(logFile, 'a');
   try {
-    return spawnSync(cmd, argv, { stdio: ['ignore', fd, fd], timeout: 120_000 });
+    const result = spawnSync(cmd, argv, { stdio: ['ignore', fd, fd], timeout: 120_000 });
+    if (result.error) writeFileSync(logFile, `could not run ${cmd}: ${result.error.message}\n`, { flag: 'a' });
+    else if (result.signal) writeFileSync(logFile, `${cmd} ${tool} was killed by ${result.signal}\n`, { flag: 'a' });
+    return result;
   } finally {
     closeSync(fd);
   }

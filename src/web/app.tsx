@@ -21,6 +21,10 @@ const ChangePasswordPage = lazy(() =>
 const UsersPage = lazy(() => import('./pages/users-page.js'));
 const AuditPage = lazy(() => import('./pages/audit-page.js'));
 const OrganizationsPage = lazy(() => import('./pages/organizations-page.js'));
+const WorklistPage = lazy(() => import('./cases/worklist-page.js'));
+const IntakePage = lazy(() => import('./cases/intake-page.js'));
+const RaidIntakePage = lazy(() => import('./cases/raid-intake-page.js'));
+const CasePage = lazy(() => import('./cases/case-page.js'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -69,6 +73,43 @@ const router = createBrowserRouter([
                     <OrganizationsPage />
                   </RequirePermission>
                 ),
+              },
+              {
+                path: 'cases',
+                children: [
+                  {
+                    index: true,
+                    element: (
+                      <RequirePermission permission="cases.read">
+                        <WorklistPage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'new',
+                    element: (
+                      <RequirePermission permission="cases.write">
+                        <IntakePage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: 'raid',
+                    element: (
+                      <RequirePermission permission="cases.write">
+                        <RaidIntakePage />
+                      </RequirePermission>
+                    ),
+                  },
+                  {
+                    path: ':caseId',
+                    element: (
+                      <RequirePermission permission="cases.read">
+                        <CasePage />
+                      </RequirePermission>
+                    ),
+                  },
+                ],
               },
               {
                 path: 'audit',

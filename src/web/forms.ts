@@ -92,8 +92,8 @@ function withoutLabel(serverField: string, message: string): string {
 
 interface UseFormOptions<V> {
   initialValues: V;
-  /** Client-side checks; return the errors by field name (empty when the form is fine). */
-  validate?: (values: V, t: TFunction) => FieldErrors;
+  /** Client-side checks; return the errors by field name (none, or only undefined, when the form is fine). */
+  validate?: (values: V, t: TFunction) => Partial<Record<string, string | undefined>>;
   /** Server field name (`admin.username`) to form field name (`username`) where they differ. */
   serverFields?: Record<string, string>;
 }
@@ -160,7 +160,8 @@ export function useForm<V extends Record<string, unknown>>({ initialValues, vali
   const onSubmit = (handler: (values: V) => Promise<unknown> | unknown) => async (event?: FormEvent) => {
     event?.preventDefault();
     const current = valuesRef.current;
-    const found = validate?.(current, t) ?? {};
+    const found: FieldErrors = {};
+    for (const [field, message] of Object.entries(validate?.(current, t) ?? {})) if (message) found[field] = message;
     setError(null);
     if (Object.keys(found).length > 0) {
       setErrors(found);

@@ -108,7 +108,7 @@ export function handoverRecordDefinition(f: HandoverRecordFacts): TDocumentDefin
     },
     {
       columns: [
-        { width: 16, text: '1.' },
+        { width: 16, text: '1.', margin: [0, 3, 0, 0] },
         {
           width: '*',
           stack: [
@@ -125,7 +125,7 @@ export function handoverRecordDefinition(f: HandoverRecordFacts): TDocumentDefin
     },
     {
       columns: [
-        { width: 16, text: '2.' },
+        { width: 16, text: '2.', margin: [0, 3, 0, 0] },
         {
           width: '*',
           stack: [

@@ -130,7 +130,15 @@ export function keyValueTable(rows: [string, string | null | undefined][], opts:
       widths: [opts.labelWidth ?? 130, 8, '*'],
       body: rows.map(([label, value]) => [label, ':', value?.trim() ? value : '-']),
     },
-    layout: 'noBorders',
+    // No rules; labels flush with the text around the table, rows set close like typed lines.
+    layout: {
+      hLineWidth: () => 0,
+      vLineWidth: () => 0,
+      paddingLeft: (i: number) => (i === 0 ? 0 : 4),
+      paddingRight: () => 4,
+      paddingTop: () => 1,
+      paddingBottom: () => 1,
+    },
     margin: opts.margin ?? [0, 2, 0, 6],
   };
 }

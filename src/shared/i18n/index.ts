@@ -13,6 +13,8 @@ import enCasework from './en/casework.json' with { type: 'json' };
 import idCasework from './id/casework.json' with { type: 'json' };
 import enNik from './en/nik.json' with { type: 'json' };
 import idNik from './id/nik.json' with { type: 'json' };
+import enCasesWeb from './en/cases-web.json' with { type: 'json' };
+import idCasesWeb from './id/cases-web.json' with { type: 'json' };
 import enShelter from './en/shelter.json' with { type: 'json' };
 import idShelter from './id/shelter.json' with { type: 'json' };
 
@@ -34,8 +36,8 @@ function merge(...parts: Tree[]): Tree {
 
 /** Register each feature's translation files here, the Indonesian and English side by side. */
 const FILES: Record<Language, Tree[]> = {
-  id: [idErrors, idWeb, idCases, idNik, idCasework, idShelter],
-  en: [enErrors, enWeb, enCases, enNik, enCasework, enShelter],
+  id: [idErrors, idWeb, idCases, idNik, idCasework, idShelter, idCasesWeb],
+  en: [enErrors, enWeb, enCases, enNik, enCasework, enShelter, enCasesWeb],
 };
 
 export const resources: Record<Language, Tree> = {

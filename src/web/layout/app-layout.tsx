@@ -83,6 +83,8 @@ export function AppLayout() {
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const items = user.mustChangePassword ? [] : NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   const hasNav = items.length > 0;
+  // The most specific matching item is the active one (`/cases/new` is Intake, not Cases).
+  const activeTo = items.filter((item) => isActive(pathname, item.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
 
   return (
     <AppShell
@@ -133,8 +135,8 @@ export function AppLayout() {
                   to={item.to}
                   label={t(item.label)}
                   leftSection={<Icon name={item.icon} />}
-                  active={isActive(pathname, item.to)}
-                  aria-current={isActive(pathname, item.to) ? 'page' : undefined}
+                  active={item.to === activeTo}
+                  aria-current={item.to === activeTo ? 'page' : undefined}
                   onClick={close}
                 />
               ))}

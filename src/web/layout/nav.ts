@@ -23,5 +23,8 @@ export const NAV_ITEMS: NavItem[] = [
     icon: 'organizations',
     permission: 'organizations.read',
   },
+  { to: '/cases', label: 'casesWeb.nav.cases', description: 'casesWeb.home.cards.cases', icon: 'cases', permission: 'cases.read' },
+  { to: '/cases/new', label: 'casesWeb.nav.intake', description: 'casesWeb.home.cards.intake', icon: 'userPlus', permission: 'cases.write' },
+  { to: '/cases/raid', label: 'casesWeb.nav.raid', description: 'casesWeb.home.cards.raid', icon: 'raid', permission: 'cases.write' },
   { to: '/audit', label: 'web.nav.audit', description: 'web.home.cards.audit', icon: 'audit', permission: 'audit.read' },
 ];

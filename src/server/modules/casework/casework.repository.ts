@@ -111,7 +111,7 @@ export async function updateTracingStatusAfterAttempt(tx: Db, caseId: string, is
   const status = isFound ? sql`'found'` : sql`case when ${cases.tracingStatus} = 'found' then 'found' else 'in_progress' end`;
   const [row] = await tx
     .update(cases)
-    .set({ tracingStatus: status as unknown as string, updatedAt: new Date(), updatedBy: actorId })
+    .set({ tracingStatus: status, updatedAt: new Date(), updatedBy: actorId })
     .where(eq(cases.id, caseId))
     .returning({ tracingStatus: cases.tracingStatus });
   return row.tracingStatus;

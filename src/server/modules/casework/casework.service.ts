@@ -442,6 +442,7 @@ export async function saveReunification(
   const handedOverAt = pastMoment(body.handedOverAt, 'handedOverAt');
   return db.transaction(async (tx) => {
     const found = await loadCaseInScope(tx, actor, caseId, { forWrite: true });
+    if (handedOverAt.getTime() < found.case.arrivedAt.getTime()) throw new AppError(400, 'casework.handover_before_arrival', undefined, 'handedOverAt');
     await repo.lockCaseRow(tx, caseId);
     const existing = await repo.findReunification(tx, caseId);
     const values = {
