@@ -7,6 +7,8 @@ export interface AppConfig {
   databaseUrl?: string;
   dataDir: string;
   uploadDir: string;
+  /** Largest attachment upload, in bytes. */
+  uploadMaxBytes: number;
   /** Minutes of inactivity after which a session ends. */
   sessionIdleMinutes: number;
   /** Failed logins before an account is locked, and for how long. */
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir,
     uploadDir: path.resolve(env.UPLOAD_DIR ?? path.join(dataDir, 'uploads')),
+    uploadMaxBytes: Number(env.UPLOAD_MAX_BYTES ?? 10 * 1024 * 1024),
     sessionIdleMinutes: Number(env.SESSION_IDLE_MINUTES ?? 120),
     loginMaxFailures: Number(env.LOGIN_MAX_FAILURES ?? 5),
     loginLockMinutes: Number(env.LOGIN_LOCK_MINUTES ?? 15),

@@ -59,7 +59,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     const page = await newPage();
     await page.goto('/users');
     await page.waitForURL('**/setup');
-    await expect(page.getByRole('heading', { name: id('web.setup.title') }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: id('web.setup.title') }).waitFor();
     await e2e.screenshot(page, `foundation-setup-${viewport}`);
 
     const form = page.locator('form');
@@ -72,7 +72,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
 
     // The form checks the admin part before sending anything.
     await page.getByRole('button', { name: id('web.setup.submit') }).click();
-    await expect(page.getByText(id('validation.required')).first().isVisible()).resolves.toBe(true);
+    await page.getByText(id('validation.required')).first().waitFor();
 
     await page.getByRole('textbox', { name: id('fields.name'), exact: true }).fill(ADMIN.name);
     await page.getByRole('textbox', { name: id('fields.username') }).fill(ADMIN.username);
@@ -82,7 +82,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
 
     await page.getByRole('heading', { name: id('web.home.welcome', { name: ADMIN.name }) }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/');
-    await expect(page.getByText('Dinas Sosial Kota Probolinggo').first().isVisible()).resolves.toBe(true);
+    await page.getByRole('main').getByText('Dinas Sosial Kota Probolinggo').waitFor();
     await e2e.screenshot(page, `foundation-home-admin-${viewport}`);
 
     // Setup cannot be opened again.
@@ -135,7 +135,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
 
     await page.getByRole('radiogroup', { name: id('web.language.label') }).getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: en('web.login.title') }).waitFor();
-    await expect(page.getByRole('textbox', { name: en('fields.username') }).isVisible()).resolves.toBe(true);
+    await page.getByRole('textbox', { name: en('fields.username') }).waitFor();
     await expect(page.evaluate(() => document.documentElement.lang)).resolves.toBe('en');
 
     await page.reload();
@@ -202,7 +202,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     await officerPage.getByLabel(new RegExp(`^${id('web.fields.confirmPassword')}`)).fill(OFFICER.password);
     await officerPage.getByRole('button', { name: id('web.changePassword.submit') }).click();
     await officerPage.getByRole('heading', { name: id('web.home.welcome', { name: OFFICER.name }) }).waitFor();
-    await expect(officerPage.getByText(id('web.home.signedInAs', { role: id('web.roles.shelter_officer') })).isVisible()).resolves.toBe(true);
+    await officerPage.getByText(id('web.home.signedInAs', { role: id('web.roles.shelter_officer') })).waitFor();
 
     // A shelter officer sees Home and Organizations, but not Users or the audit log.
     const nav = await navigation(officerPage);

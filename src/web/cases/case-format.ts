@@ -1,6 +1,6 @@
 /**
  * Display helpers of the case pages: durations in working time, stage and category names, the coded
- * values' labels, and the conversions between `<input type="datetime-local">` and ISO instants.
+ * values' labels, and the conversions between the date pickers' local values and ISO instants.
  * Nothing here imports zod, so the worklist's chunk stays small.
  */
 import type { TFunction } from 'i18next';
@@ -55,21 +55,31 @@ export const enumLabel = (t: TFunction, name: string, value: string | null | und
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-/** The value of a datetime-local input for an instant, in the browser's time zone. */
-export function toLocalInput(date: Date = new Date()): string {
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+/** An instant as a date picker value (`YYYY-MM-DD HH:mm:ss`), in the browser's time zone. */
+export function toPickerValue(date: Date = new Date()): string {
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}:00`;
 }
 
-/** A datetime-local input's value as an ISO instant; undefined when empty or not a date. */
-export function fromLocalInput(value: string): string | undefined {
+/** A date picker value (local `YYYY-MM-DD HH:mm:ss`) as an ISO instant; undefined when empty or not a date. */
+export function fromPickerValue(value: string | null | undefined): string | undefined {
   if (!value) return undefined;
-  const date = new Date(value);
+  const date = new Date(value.trim().replace(' ', 'T'));
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** Today as `YYYY-MM-DD` in the browser's time zone (the max of a birth-date input). */
+/** Today as `YYYY-MM-DD` in the browser's time zone (the latest possible birth date). */
 export function todayDate(): string {
-  return toLocalInput().slice(0, 10);
+  return toPickerValue().slice(0, 10);
+}
+
+/** A typed date as `YYYY-MM-DD`: day/month/year as written in Indonesia (31/12/1980, 31-12-1980). */
+export function parseTypedDate(value: string): string | null {
+  const match = /^\s*(\d{1,2})[/.\-\s](\d{1,2})[/.\-\s](\d{4})\s*$/.exec(value);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** A calendar date (`YYYY-MM-DD`) in the UI language, without time-zone shifts. */

@@ -1,5 +1,5 @@
 /** Form pieces of the intake and raid pages. */
-import { Input, Paper, SegmentedControl, Select, type SelectProps, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
+import { Group, Input, Paper, Radio, SegmentedControl, Select, type SelectProps, Stack, Text, Title, VisuallyHidden } from '@mantine/core';
 import { useId } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,7 +28,10 @@ export function FormSection({ title, description, children }: { title: string; d
   );
 }
 
-/** Male / female / unknown as one tap, labelled for screen readers. */
+/**
+ * Male / female / unknown as one tap: radio buttons that wrap on a narrow screen, or a compact
+ * segmented control with L / P / ? (the letters used on Indonesian forms) in the raid rows.
+ */
 export function SexControl({
   value,
   onChange,
@@ -40,12 +43,22 @@ export function SexControl({
   onChange: (value: Sex) => void;
   label?: string;
   error?: string;
-  /** Short labels (L / P / ?) for the raid rows on a phone. */
   short?: boolean;
 }) {
   const { t } = useTranslation();
   const id = useId();
   const text = label ?? t('fields.sex');
+  if (!short) {
+    return (
+      <Radio.Group label={text} error={error} value={value} onChange={(next) => onChange(next as Sex)}>
+        <Group gap="lg" mt={6} wrap="wrap">
+          {SEXES.map((sex) => (
+            <Radio key={sex} value={sex} label={t(`enums.sexes.${sex}`)} />
+          ))}
+        </Group>
+      </Radio.Group>
+    );
+  }
   return (
     <Input.Wrapper label={text} error={error} labelElement="div" id={id}>
       <SegmentedControl
@@ -55,13 +68,11 @@ export function SexControl({
         onChange={(next) => onChange(next as Sex)}
         data={SEXES.map((sex) => ({
           value: sex,
-          label: short ? (
+          label: (
             <span title={t(`enums.sexes.${sex}`)}>
               <span aria-hidden>{t(`casesWeb.sexShort.${sex}`)}</span>
               <VisuallyHidden>{t(`enums.sexes.${sex}`)}</VisuallyHidden>
             </span>
-          ) : (
-            t(`enums.sexes.${sex}`)
           ),
         }))}
       />

@@ -15,9 +15,10 @@ import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { type FieldErrors, optionalText, schemaErrors, useForm } from '../forms.js';
 import { CategorySelect } from './case-bits.js';
-import { enumOptions, fromLocalInput, toLocalInput, todayDate } from './case-format.js';
+import { enumOptions, fromPickerValue, toPickerValue } from './case-format.js';
 import { casesKey, useShelterUnits } from './case-queries.js';
 import { ClientSearch, type ClientSearchResult } from './client-search.js';
+import { BirthDateField, DatesScope, DateTimeField } from './date-fields.js';
 import { FormSection, type Sex, SexControl, UnitSelect } from './form-parts.js';
 import { NikField } from './nik-check.js';
 import { RegionCascade } from './region-cascade.js';
@@ -29,7 +30,7 @@ const initialValues = () => ({
   letterNumber: '',
   foundLocation: '',
   foundAt: '',
-  arrivedAt: toLocalInput(),
+  arrivedAt: toPickerValue(),
   organizationId: '',
   categories: [] as string[],
   presentingProblem: '',
@@ -90,8 +91,8 @@ function toBody(values: Values, existingClientId: string | null): CreateIntakeBo
     broughtByAgency: optionalText(values.broughtByAgency),
     letterNumber: optionalText(values.letterNumber),
     foundLocation: optionalText(values.foundLocation),
-    foundAt: fromLocalInput(values.foundAt) ?? null,
-    arrivedAt: fromLocalInput(values.arrivedAt) as string,
+    foundAt: fromPickerValue(values.foundAt) ?? null,
+    arrivedAt: fromPickerValue(values.arrivedAt) as string,
     organizationId: values.organizationId,
     categories: values.categories,
     presentingProblem: optionalText(values.presentingProblem),
@@ -159,205 +160,217 @@ export function IntakePage() {
   const hasErrors = Object.keys(form.errors).length > 0;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack maw={880} gap="md">
-        <div>
-          <Title order={1} size="h2">
-            {t('casesWeb.intake.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('casesWeb.intake.intro')}
-          </Text>
-        </div>
+    <DatesScope>
+      <form onSubmit={submit} noValidate>
+        <Stack maw={880} gap="md">
+          <div>
+            <Title order={1} size="h2">
+              {t('casesWeb.intake.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('casesWeb.intake.intro')}
+            </Text>
+          </div>
 
-        <FormSection title={t('casesWeb.intake.arrivalSection')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={t('fields.source')}
-              required
-              data={enumOptions(t, 'case_sources', CASE_SOURCES)}
-              placeholder={t('casesWeb.intake.chooseSource')}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('source')}
-            />
-            <TextInput
-              label={t('fields.arrivedAt')}
-              description={t('casesWeb.intake.arrivedAtHint')}
-              type="datetime-local"
-              required
-              max={toLocalInput()}
-              {...form.getInputProps('arrivedAt')}
-            />
-            <TextInput label={t('casesWeb.intake.broughtByName')} autoComplete="off" {...form.getInputProps('broughtByName')} />
-            <TextInput
-              label={t('casesWeb.intake.broughtByAgency')}
-              placeholder={t('casesWeb.intake.broughtByAgencyPlaceholder')}
-              {...form.getInputProps('broughtByAgency')}
-            />
-            <TextInput label={t('casesWeb.intake.letterNumber')} {...form.getInputProps('letterNumber')} />
-            <UnitSelect
-              units={units}
-              disabled={unitsPending}
-              placeholder={unitsPending ? t('web.common.loading') : undefined}
-              {...form.getInputProps('organizationId')}
-            />
-            <TextInput label={t('fields.foundLocation')} {...form.getInputProps('foundLocation')} />
-            <TextInput label={t('fields.foundAt')} type="datetime-local" max={toLocalInput()} {...form.getInputProps('foundAt')} />
-          </SimpleGrid>
-          <ApiErrorAlert error={unitsError} />
-        </FormSection>
+          <FormSection title={t('casesWeb.intake.arrivalSection')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('fields.source')}
+                required
+                data={enumOptions(t, 'case_sources', CASE_SOURCES)}
+                placeholder={t('casesWeb.intake.chooseSource')}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('source')}
+              />
+              <DateTimeField
+                label={t('fields.arrivedAt')}
+                description={t('casesWeb.intake.arrivedAtHint')}
+                required
+                value={form.values.arrivedAt}
+                error={form.errors.arrivedAt}
+                onChange={(value) => setValue('arrivedAt', value)}
+              />
+              <TextInput label={t('casesWeb.intake.broughtByName')} autoComplete="off" {...form.getInputProps('broughtByName')} />
+              <TextInput
+                label={t('casesWeb.intake.broughtByAgency')}
+                placeholder={t('casesWeb.intake.broughtByAgencyPlaceholder')}
+                {...form.getInputProps('broughtByAgency')}
+              />
+              <TextInput label={t('casesWeb.intake.letterNumber')} {...form.getInputProps('letterNumber')} />
+              <UnitSelect
+                units={units}
+                disabled={unitsPending}
+                placeholder={unitsPending ? t('web.common.loading') : undefined}
+                {...form.getInputProps('organizationId')}
+              />
+              <TextInput label={t('fields.foundLocation')} {...form.getInputProps('foundLocation')} />
+              <DateTimeField
+                label={t('fields.foundAt')}
+                value={form.values.foundAt}
+                error={form.errors.foundAt}
+                onChange={(value) => setValue('foundAt', value)}
+              />
+            </SimpleGrid>
+            <ApiErrorAlert error={unitsError} />
+          </FormSection>
 
-        <FormSection title={t('casesWeb.intake.clientSection')} description={t('casesWeb.intake.clientIntro')}>
-          <ClientSearch selected={existing} onSelect={setExisting} />
-          {!existing && (
-            <Stack gap="sm">
-              <Text fw={600} size="sm" mt="xs">
-                {t('casesWeb.intake.newClient')}
-              </Text>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <TextInput
-                  label={t('casesWeb.intake.name')}
-                  description={t('casesWeb.intake.nameHint')}
-                  required
-                  autoComplete="off"
-                  {...form.getInputProps('name')}
-                />
-                <Select
-                  label={t('fields.nameQuality')}
-                  data={enumOptions(t, 'data_quality', DATA_QUALITY)}
-                  allowDeselect={false}
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('nameQuality')}
-                />
-              </SimpleGrid>
-              <TagsInput
-                label={t('fields.aliases')}
-                description={t('casesWeb.intake.aliasesHint')}
-                clearable
-                splitChars={[',']}
-                acceptValueOnBlur
-                {...form.getInputProps('aliases')}
-              />
-              <SexControl value={form.values.sex} onChange={(sex) => setValue('sex', sex)} error={form.errors.sex} />
-              <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
-                <TextInput label={t('fields.birthDate')} type="date" max={todayDate()} {...form.getInputProps('birthDate')} />
-                <NumberInput
-                  label={t('fields.estimatedAge')}
-                  description={t('casesWeb.intake.estimatedAgeHint')}
-                  min={0}
-                  max={120}
-                  allowDecimal={false}
-                  allowNegative={false}
-                  inputMode="numeric"
-                  {...form.getInputProps('estimatedAge')}
-                />
-                <TextInput label={t('casesWeb.intake.birthPlace')} {...form.getInputProps('birthPlace')} />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <NikField
-                  label={t('fields.nik')}
-                  value={form.values.nik}
-                  onChange={(nik) => setValue('nik', nik)}
-                  error={form.errors.nik}
-                  recordedSex={form.values.sex}
-                  recordedBirthDate={form.values.birthDate}
-                />
-                <TextInput
-                  label={t('fields.kkNumber')}
-                  inputMode="numeric"
-                  maxLength={16}
-                  autoComplete="off"
-                  description={
-                    form.values.kkNumber.length > 0 && form.values.kkNumber.length < 16
-                      ? t('casesWeb.nik.digits', { count: form.values.kkNumber.length })
-                      : undefined
-                  }
-                  value={form.values.kkNumber}
-                  error={form.errors.kkNumber}
-                  onChange={(event) => setValue('kkNumber', event.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
-                />
-              </SimpleGrid>
-              <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
-                <Select
-                  label={t('casesWeb.intake.religion')}
-                  data={enumOptions(t, 'religions', RELIGIONS)}
+          <FormSection title={t('casesWeb.intake.clientSection')} description={t('casesWeb.intake.clientIntro')}>
+            <ClientSearch selected={existing} onSelect={setExisting} />
+            {!existing && (
+              <Stack gap="sm">
+                <Text fw={600} size="sm" mt="xs">
+                  {t('casesWeb.intake.newClient')}
+                </Text>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <TextInput
+                    label={t('casesWeb.intake.name')}
+                    description={t('casesWeb.intake.nameHint')}
+                    required
+                    autoComplete="off"
+                    {...form.getInputProps('name')}
+                  />
+                  <Select
+                    label={t('fields.nameQuality')}
+                    data={enumOptions(t, 'data_quality', DATA_QUALITY)}
+                    allowDeselect={false}
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('nameQuality')}
+                  />
+                </SimpleGrid>
+                <TagsInput
+                  label={t('fields.aliases')}
+                  description={t('casesWeb.intake.aliasesHint')}
                   clearable
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('religion')}
+                  splitChars={[',']}
+                  acceptValueOnBlur
+                  {...form.getInputProps('aliases')}
                 />
-                <Select
-                  label={t('casesWeb.intake.maritalStatus')}
-                  data={enumOptions(t, 'marital_statuses', MARITAL_STATUSES)}
-                  clearable
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('maritalStatus')}
+                <SexControl value={form.values.sex} onChange={(sex) => setValue('sex', sex)} error={form.errors.sex} />
+                <SimpleGrid cols={2} spacing="sm">
+                  <BirthDateField
+                    label={t('fields.birthDate')}
+                    value={form.values.birthDate}
+                    error={form.errors.birthDate}
+                    onChange={(value) => setValue('birthDate', value)}
+                  />
+                  <NumberInput
+                    label={t('fields.estimatedAge')}
+                    placeholder={t('casesWeb.intake.estimatedAgePlaceholder')}
+                    min={0}
+                    max={120}
+                    allowDecimal={false}
+                    allowNegative={false}
+                    inputMode="numeric"
+                    {...form.getInputProps('estimatedAge')}
+                  />
+                </SimpleGrid>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <NikField
+                    label={t('fields.nik')}
+                    value={form.values.nik}
+                    onChange={(nik) => setValue('nik', nik)}
+                    error={form.errors.nik}
+                    recordedSex={form.values.sex}
+                    recordedBirthDate={form.values.birthDate}
+                  />
+                  <TextInput
+                    label={t('fields.kkNumber')}
+                    inputMode="numeric"
+                    maxLength={16}
+                    autoComplete="off"
+                    description={
+                      form.values.kkNumber.length > 0 && form.values.kkNumber.length < 16
+                        ? t('casesWeb.nik.digits', { count: form.values.kkNumber.length })
+                        : undefined
+                    }
+                    value={form.values.kkNumber}
+                    error={form.errors.kkNumber}
+                    onChange={(event) => setValue('kkNumber', event.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
+                  />
+                </SimpleGrid>
+                <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
+                  <TextInput label={t('casesWeb.intake.birthPlace')} {...form.getInputProps('birthPlace')} />
+                  <Select
+                    label={t('casesWeb.intake.religion')}
+                    data={enumOptions(t, 'religions', RELIGIONS)}
+                    clearable
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('religion')}
+                  />
+                  <Select
+                    label={t('casesWeb.intake.maritalStatus')}
+                    data={enumOptions(t, 'marital_statuses', MARITAL_STATUSES)}
+                    clearable
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('maritalStatus')}
+                  />
+                  <Select
+                    label={t('casesWeb.intake.education')}
+                    data={enumOptions(t, 'education_levels', EDUCATION_LEVELS)}
+                    clearable
+                    comboboxProps={{ withinPortal: true }}
+                    {...form.getInputProps('education')}
+                  />
+                  <TextInput label={t('casesWeb.intake.occupation')} {...form.getInputProps('occupation')} />
+                  <TextInput label={t('fields.phone')} type="tel" inputMode="tel" {...form.getInputProps('phone')} />
+                </SimpleGrid>
+                <Text fw={600} size="sm" mt="xs">
+                  {t('fields.originRegionCode')}
+                </Text>
+                <RegionCascade
+                  value={form.values.originRegionCode}
+                  onChange={(code) => setValue('originRegionCode', code)}
+                  error={form.errors.originRegionCode}
                 />
-                <Select
-                  label={t('casesWeb.intake.education')}
-                  data={enumOptions(t, 'education_levels', EDUCATION_LEVELS)}
-                  clearable
-                  comboboxProps={{ withinPortal: true }}
-                  {...form.getInputProps('education')}
-                />
-                <TextInput label={t('casesWeb.intake.occupation')} {...form.getInputProps('occupation')} />
-                <TextInput label={t('fields.phone')} type="tel" inputMode="tel" {...form.getInputProps('phone')} />
-              </SimpleGrid>
-              <Text fw={600} size="sm" mt="xs">
-                {t('fields.originRegionCode')}
-              </Text>
-              <RegionCascade
-                value={form.values.originRegionCode}
-                onChange={(code) => setValue('originRegionCode', code)}
-                error={form.errors.originRegionCode}
-              />
-              <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-                <Textarea label={t('casesWeb.intake.originAddress')} autosize minRows={2} {...form.getInputProps('originAddress')} />
-                <Textarea label={t('casesWeb.intake.lastKnownAddress')} autosize minRows={2} {...form.getInputProps('lastKnownAddress')} />
-                <Textarea
-                  label={t('casesWeb.intake.physicalDescription')}
-                  description={t('casesWeb.intake.physicalDescriptionHint')}
-                  autosize
-                  minRows={2}
-                  {...form.getInputProps('physicalDescription')}
-                />
-                <Textarea
-                  label={t('casesWeb.intake.distinguishingMarks')}
-                  description={t('casesWeb.intake.distinguishingMarksHint')}
-                  autosize
-                  minRows={2}
-                  {...form.getInputProps('distinguishingMarks')}
-                />
-              </SimpleGrid>
-            </Stack>
+                <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+                  <Textarea label={t('casesWeb.intake.originAddress')} autosize minRows={2} {...form.getInputProps('originAddress')} />
+                  <Textarea label={t('casesWeb.intake.lastKnownAddress')} autosize minRows={2} {...form.getInputProps('lastKnownAddress')} />
+                  <Textarea
+                    label={t('casesWeb.intake.physicalDescription')}
+                    description={t('casesWeb.intake.physicalDescriptionHint')}
+                    autosize
+                    minRows={2}
+                    {...form.getInputProps('physicalDescription')}
+                  />
+                  <Textarea
+                    label={t('casesWeb.intake.distinguishingMarks')}
+                    description={t('casesWeb.intake.distinguishingMarksHint')}
+                    autosize
+                    minRows={2}
+                    {...form.getInputProps('distinguishingMarks')}
+                  />
+                </SimpleGrid>
+              </Stack>
+            )}
+          </FormSection>
+
+          <FormSection title={t('casesWeb.intake.problemSection')}>
+            <CategorySelect
+              label={t('fields.categories')}
+              description={t('casesWeb.intake.categoriesHint')}
+              required
+              {...form.getInputProps('categories')}
+            />
+            <Textarea label={t('casesWeb.intake.presentingProblem')} autosize minRows={3} {...form.getInputProps('presentingProblem')} />
+          </FormSection>
+
+          {hasErrors && !form.error && (
+            <Alert color="red" variant="light" role="alert">
+              {t('casesWeb.intake.fixErrors')}
+            </Alert>
           )}
-        </FormSection>
-
-        <FormSection title={t('casesWeb.intake.problemSection')}>
-          <CategorySelect
-            label={t('fields.categories')}
-            description={t('casesWeb.intake.categoriesHint')}
-            required
-            {...form.getInputProps('categories')}
-          />
-          <Textarea label={t('casesWeb.intake.presentingProblem')} autosize minRows={3} {...form.getInputProps('presentingProblem')} />
-        </FormSection>
-
-        {hasErrors && !form.error && (
-          <Alert color="red" variant="light" role="alert">
-            {t('casesWeb.intake.fixErrors')}
-          </Alert>
-        )}
-        <ApiErrorAlert error={form.error} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={() => navigate(-1)}>
-            {t('web.common.cancel')}
-          </Button>
-          <Button type="submit" loading={form.submitting}>
-            {t('casesWeb.intake.submit')}
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+          <ApiErrorAlert error={form.error} />
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => navigate(-1)}>
+              {t('web.common.cancel')}
+            </Button>
+            <Button type="submit" loading={form.submitting}>
+              {t('casesWeb.intake.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </DatesScope>
   );
 }
 

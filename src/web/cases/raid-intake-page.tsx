@@ -31,8 +31,9 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { type FieldErrors, issueMessage, optionalText, useForm } from '../forms.js';
 import { CategorySelect } from './case-bits.js';
-import { enumOptions, fromLocalInput, toLocalInput } from './case-format.js';
+import { enumOptions, fromPickerValue, toPickerValue } from './case-format.js';
 import { casesKey, useShelterUnits } from './case-queries.js';
+import { DatesScope, DateTimeField } from './date-fields.js';
 import { FormSection, type Sex, SexControl, UnitSelect } from './form-parts.js';
 
 interface Person {
@@ -54,7 +55,7 @@ const sharedInitial = () => ({
   letterNumber: '',
   foundLocation: '',
   foundAt: '',
-  arrivedAt: toLocalInput(),
+  arrivedAt: toPickerValue(),
   organizationId: '',
   categories: [] as string[],
 });
@@ -67,8 +68,8 @@ function toBody(shared: Shared, people: Person[]): CreateBatchIntakeBody {
     broughtByAgency: optionalText(shared.broughtByAgency),
     letterNumber: optionalText(shared.letterNumber),
     foundLocation: optionalText(shared.foundLocation),
-    foundAt: fromLocalInput(shared.foundAt) ?? null,
-    arrivedAt: fromLocalInput(shared.arrivedAt) as string,
+    foundAt: fromPickerValue(shared.foundAt) ?? null,
+    arrivedAt: fromPickerValue(shared.arrivedAt) as string,
     organizationId: shared.organizationId,
     categories: shared.categories,
     people: people.map((person) => ({
@@ -253,161 +254,168 @@ export function RaidIntakePage() {
     setPeople([newPerson()]);
     setPersonErrors({});
     // Keep the shared block (same raid, next truck); only the arrival time moves on.
-    setValue('arrivedAt', toLocalInput());
+    setValue('arrivedAt', toPickerValue());
   };
 
   if (created) return <RaidResult created={created} onAgain={again} />;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <Stack maw={880} gap="md">
-        <div>
-          <Title order={1} size="h2">
-            {t('casesWeb.raid.title')}
-          </Title>
-          <Text c="dimmed" size="sm">
-            {t('casesWeb.raid.intro')}
-          </Text>
-        </div>
+    <DatesScope>
+      <form onSubmit={submit} noValidate>
+        <Stack maw={880} gap="md">
+          <div>
+            <Title order={1} size="h2">
+              {t('casesWeb.raid.title')}
+            </Title>
+            <Text c="dimmed" size="sm">
+              {t('casesWeb.raid.intro')}
+            </Text>
+          </div>
 
-        <FormSection title={t('casesWeb.raid.sharedSection')}>
-          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-            <Select
-              label={t('fields.source')}
+          <FormSection title={t('casesWeb.raid.sharedSection')}>
+            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
+              <Select
+                label={t('fields.source')}
+                required
+                data={enumOptions(t, 'case_sources', CASE_SOURCES)}
+                allowDeselect={false}
+                comboboxProps={{ withinPortal: true }}
+                {...form.getInputProps('source')}
+              />
+              <TextInput
+                label={t('casesWeb.intake.broughtByAgency')}
+                placeholder={t('casesWeb.raid.agencyPlaceholder')}
+                {...form.getInputProps('broughtByAgency')}
+              />
+              <TextInput label={t('casesWeb.intake.broughtByName')} autoComplete="off" {...form.getInputProps('broughtByName')} />
+              <TextInput label={t('casesWeb.intake.letterNumber')} {...form.getInputProps('letterNumber')} />
+              <TextInput label={t('casesWeb.raid.location')} {...form.getInputProps('foundLocation')} />
+              <DateTimeField
+                label={t('casesWeb.raid.foundAt')}
+                value={form.values.foundAt}
+                error={form.errors.foundAt}
+                onChange={(value) => setValue('foundAt', value)}
+              />
+              <DateTimeField
+                label={t('fields.arrivedAt')}
+                description={t('casesWeb.intake.arrivedAtHint')}
+                required
+                value={form.values.arrivedAt}
+                error={form.errors.arrivedAt}
+                onChange={(value) => setValue('arrivedAt', value)}
+              />
+              <UnitSelect
+                units={units}
+                disabled={unitsPending}
+                placeholder={unitsPending ? t('web.common.loading') : undefined}
+                {...form.getInputProps('organizationId')}
+              />
+            </SimpleGrid>
+            <CategorySelect
+              label={t('casesWeb.raid.defaultCategories')}
+              description={t('casesWeb.raid.defaultCategoriesHint')}
               required
-              data={enumOptions(t, 'case_sources', CASE_SOURCES)}
-              allowDeselect={false}
-              comboboxProps={{ withinPortal: true }}
-              {...form.getInputProps('source')}
+              {...form.getInputProps('categories')}
             />
-            <TextInput
-              label={t('casesWeb.intake.broughtByAgency')}
-              placeholder={t('casesWeb.raid.agencyPlaceholder')}
-              {...form.getInputProps('broughtByAgency')}
-            />
-            <TextInput label={t('casesWeb.intake.broughtByName')} autoComplete="off" {...form.getInputProps('broughtByName')} />
-            <TextInput label={t('casesWeb.intake.letterNumber')} {...form.getInputProps('letterNumber')} />
-            <TextInput label={t('casesWeb.raid.location')} {...form.getInputProps('foundLocation')} />
-            <TextInput label={t('casesWeb.raid.foundAt')} type="datetime-local" max={toLocalInput()} {...form.getInputProps('foundAt')} />
-            <TextInput
-              label={t('fields.arrivedAt')}
-              description={t('casesWeb.intake.arrivedAtHint')}
-              type="datetime-local"
-              required
-              max={toLocalInput()}
-              {...form.getInputProps('arrivedAt')}
-            />
-            <UnitSelect
-              units={units}
-              disabled={unitsPending}
-              placeholder={unitsPending ? t('web.common.loading') : undefined}
-              {...form.getInputProps('organizationId')}
-            />
-          </SimpleGrid>
-          <CategorySelect
-            label={t('casesWeb.raid.defaultCategories')}
-            description={t('casesWeb.raid.defaultCategoriesHint')}
-            required
-            {...form.getInputProps('categories')}
-          />
-          <ApiErrorAlert error={unitsError} />
-        </FormSection>
+            <ApiErrorAlert error={unitsError} />
+          </FormSection>
 
-        <FormSection title={t('casesWeb.raid.peopleSection', { count: people.length })} description={t('casesWeb.raid.peopleHint')}>
-          <Stack gap="sm">
-            {people.map((person, index) => {
-              const errors = personErrors[index] ?? {};
-              const number = index + 1;
-              return (
-                <Card key={person.key} withBorder radius="md" p="sm" data-testid="raid-person">
-                  <Stack gap="xs">
-                    <Group justify="space-between" wrap="nowrap">
-                      <Badge variant="light" size="lg" radius="sm">
-                        {t('casesWeb.raid.personNumber', { number })}
-                      </Badge>
-                      <ActionIcon
-                        variant="subtle"
-                        color="gray"
-                        onClick={() => removePerson(person.key)}
-                        disabled={people.length === 1}
-                        aria-label={t('casesWeb.raid.removePerson', { number })}
-                      >
-                        <Icon name="trash" size={18} />
-                      </ActionIcon>
-                    </Group>
-                    <TextInput
-                      label={t('casesWeb.raid.nameOrDescription')}
-                      placeholder={t('casesWeb.raid.namePlaceholder')}
-                      required
-                      autoComplete="off"
-                      enterKeyHint="next"
-                      ref={(element) => {
-                        if (element) nameInputs.current.set(person.key, element);
-                        else nameInputs.current.delete(person.key);
-                      }}
-                      value={person.name}
-                      error={errors.name}
-                      onChange={(event) => updatePerson(person.key, { name: event.currentTarget.value })}
-                      onKeyDown={(event) => onNameKeyDown(event, index)}
-                      data-testid="raid-person-name"
-                    />
-                    <Group gap="sm" align="flex-start" wrap="nowrap">
-                      <div style={{ flex: 1, minWidth: 0 }}>
-                        <SexControl short value={person.sex} onChange={(sex) => updatePerson(person.key, { sex })} error={errors.sex} />
-                      </div>
-                      <NumberInput
-                        label={t('casesWeb.raid.age')}
-                        w={96}
-                        min={0}
-                        max={120}
-                        allowDecimal={false}
-                        allowNegative={false}
-                        inputMode="numeric"
-                        hideControls
-                        value={person.estimatedAge}
-                        error={errors.estimatedAge}
-                        onChange={(value) => updatePerson(person.key, { estimatedAge: value })}
+          <FormSection title={t('casesWeb.raid.peopleSection', { count: people.length })} description={t('casesWeb.raid.peopleHint')}>
+            <Stack gap="sm">
+              {people.map((person, index) => {
+                const errors = personErrors[index] ?? {};
+                const number = index + 1;
+                return (
+                  <Card key={person.key} withBorder radius="md" p="sm" data-testid="raid-person">
+                    <Stack gap="xs">
+                      <Group justify="space-between" wrap="nowrap">
+                        <Badge variant="light" size="lg" radius="sm">
+                          {t('casesWeb.raid.personNumber', { number })}
+                        </Badge>
+                        <ActionIcon
+                          variant="subtle"
+                          color="gray"
+                          onClick={() => removePerson(person.key)}
+                          disabled={people.length === 1}
+                          aria-label={t('casesWeb.raid.removePerson', { number })}
+                        >
+                          <Icon name="trash" size={18} />
+                        </ActionIcon>
+                      </Group>
+                      <TextInput
+                        label={t('casesWeb.raid.nameOrDescription')}
+                        placeholder={t('casesWeb.raid.namePlaceholder')}
+                        required
+                        autoComplete="off"
+                        enterKeyHint="next"
+                        ref={(element) => {
+                          if (element) nameInputs.current.set(person.key, element);
+                          else nameInputs.current.delete(person.key);
+                        }}
+                        value={person.name}
+                        error={errors.name}
+                        onChange={(event) => updatePerson(person.key, { name: event.currentTarget.value })}
+                        onKeyDown={(event) => onNameKeyDown(event, index)}
+                        data-testid="raid-person-name"
                       />
-                    </Group>
-                    {person.hasOwnCategories ? (
-                      <CategorySelect
-                        label={t('casesWeb.raid.ownCategories')}
-                        description={t('casesWeb.raid.ownCategoriesHint')}
-                        value={person.categories}
-                        error={errors.categories}
-                        onChange={(categories) => updatePerson(person.key, { categories })}
-                      />
-                    ) : (
-                      <UnstyledButton
-                        onClick={() => updatePerson(person.key, { hasOwnCategories: true })}
-                        c="teal.8"
-                        fz="sm"
-                        style={{ alignSelf: 'flex-start' }}
-                      >
-                        + {t('casesWeb.raid.addOwnCategories')}
-                      </UnstyledButton>
-                    )}
-                  </Stack>
-                </Card>
-              );
-            })}
-            <Button variant="light" leftSection={<Icon name="userPlus" size={18} />} onClick={addPerson} size="md" data-testid="raid-add-person">
-              {t('casesWeb.raid.addPerson')}
-            </Button>
-            {form.errors.people && (
-              <Text c="red" size="sm" role="alert">
-                {form.errors.people}
-              </Text>
-            )}
-          </Stack>
-        </FormSection>
+                      <Group gap="sm" align="flex-start" wrap="nowrap">
+                        <div style={{ flex: 1, minWidth: 0 }}>
+                          <SexControl short value={person.sex} onChange={(sex) => updatePerson(person.key, { sex })} error={errors.sex} />
+                        </div>
+                        <NumberInput
+                          label={t('casesWeb.raid.age')}
+                          w={96}
+                          min={0}
+                          max={120}
+                          allowDecimal={false}
+                          allowNegative={false}
+                          inputMode="numeric"
+                          hideControls
+                          value={person.estimatedAge}
+                          error={errors.estimatedAge}
+                          onChange={(value) => updatePerson(person.key, { estimatedAge: value })}
+                        />
+                      </Group>
+                      {person.hasOwnCategories ? (
+                        <CategorySelect
+                          label={t('casesWeb.raid.ownCategories')}
+                          description={t('casesWeb.raid.ownCategoriesHint')}
+                          value={person.categories}
+                          error={errors.categories}
+                          onChange={(categories) => updatePerson(person.key, { categories })}
+                        />
+                      ) : (
+                        <UnstyledButton
+                          onClick={() => updatePerson(person.key, { hasOwnCategories: true })}
+                          c="teal.8"
+                          fz="sm"
+                          style={{ alignSelf: 'flex-start' }}
+                        >
+                          + {t('casesWeb.raid.addOwnCategories')}
+                        </UnstyledButton>
+                      )}
+                    </Stack>
+                  </Card>
+                );
+              })}
+              <Button variant="light" leftSection={<Icon name="userPlus" size={18} />} onClick={addPerson} size="md" data-testid="raid-add-person">
+                {t('casesWeb.raid.addPerson')}
+              </Button>
+              {form.errors.people && (
+                <Text c="red" size="sm" role="alert">
+                  {form.errors.people}
+                </Text>
+              )}
+            </Stack>
+          </FormSection>
 
-        <ApiErrorAlert error={form.error} />
-        <Button type="submit" size="md" loading={form.submitting} fullWidth>
-          {t('casesWeb.raid.submit', { count: people.length })}
-        </Button>
-      </Stack>
-    </form>
+          <ApiErrorAlert error={form.error} />
+          <Button type="submit" size="md" loading={form.submitting} fullWidth>
+            {t('casesWeb.raid.submit', { count: people.length })}
+          </Button>
+        </Stack>
+      </form>
+    </DatesScope>
   );
 }
 

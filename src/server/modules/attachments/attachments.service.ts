@@ -14,8 +14,8 @@ import { type Actor, canReachOrganization } from '../../http/authorize.js';
 import { badRequest, notFound } from '../../http/errors.js';
 import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
-import * as repo from './attachments.repository.js';
 import type { AttachmentRow } from './attachments.repository.js';
+import * as repo from './attachments.repository.js';
 import { type AttachmentStorage, detectMimeType, type ReceivedFile } from './attachments.storage.js';
 
 /** Clock skew tolerated for a photo's date ("taken now" sent from a phone whose clock runs fast). */
@@ -189,7 +189,8 @@ export async function createAttachment(
 export async function listAttachments(db: Db, actor: Actor, query: { clientId?: string; caseId?: string; kind?: AttachmentKind }) {
   const target = await resolveTarget(db, actor, query, false);
   const rows = await repo.findAttachments(db, query.caseId ? { caseId: target.caseId!, kind: query.kind } : { clientId: target.clientId, kind: query.kind });
-  return rows.map((r) => presentAttachment(r.attachment, r.uploadedByName));
+  // A client's cases may have been handled by other units: show only what the actor's scope reaches.
+  return rows.filter((r) => canReachOrganization(actor, r.organizationPath)).map((r) => presentAttachment(r.attachment, r.uploadedByName));
 }
 
 export async function getAttachment(db: Db, actor: Actor, id: string): Promise<AttachmentView> {

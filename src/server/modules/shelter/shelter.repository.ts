@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../db/client.js';
 import { cases } from '../cases/cases.table.js';
@@ -36,32 +36,32 @@ export async function findBedById(db: Db, bedId: string) {
   return row;
 }
 
-/** Rooms of an organization with their beds and whether each bed has an open stay, by name and label. */
-export async function findRoomsWithBeds(db: Db, organizationId: string, includeInactive: boolean) {
+/**
+ * Rooms of an organization (or one room) with their beds and whether each bed has an open stay,
+ * by name and label. Rooms and beds out of service only with `includeInactive`.
+ */
+export async function findRoomsWithBeds(db: Db, f: { organizationId: string; includeInactive: boolean; roomId?: string }) {
+  const roomConds: SQL[] = [eq(rooms.organizationId, f.organizationId)];
+  if (!f.includeInactive) roomConds.push(eq(rooms.isActive, true));
+  if (f.roomId) roomConds.push(eq(rooms.id, f.roomId));
   const roomRows = await db
     .select()
     .from(rooms)
-    .where(includeInactive ? eq(rooms.organizationId, organizationId) : and(eq(rooms.organizationId, organizationId), eq(rooms.isActive, true)))
+    .where(and(...roomConds))
     .orderBy(asc(rooms.name));
   if (roomRows.length === 0) return [];
+  const bedConds: SQL[] = [
+    inArray(
+      beds.roomId,
+      roomRows.map((r) => r.id),
+    ),
+  ];
+  if (!f.includeInactive) bedConds.push(eq(beds.isActive, true));
   const bedRows = await db
     .select({ bed: beds, openStayId: stays.id })
     .from(beds)
     .leftJoin(stays, and(eq(stays.bedId, beds.id), isNull(stays.dischargedAt)))
-    .where(
-      includeInactive
-        ? inArray(
-            beds.roomId,
-            roomRows.map((r) => r.id),
-          )
-        : and(
-            inArray(
-              beds.roomId,
-              roomRows.map((r) => r.id),
-            ),
-            eq(beds.isActive, true),
-          ),
-    )
+    .where(and(...bedConds))
     .orderBy(asc(beds.label));
   return roomRows.map((room) => ({
     room,

@@ -21,8 +21,8 @@ import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
 import { onCaseTerminated } from '../cases/cases.service.js';
 import { findOrganizationById } from '../organizations/organizations.repository.js';
-import * as repo from './shelter.repository.js';
 import type { BedRow, RoomRow, StaySettings } from './shelter.repository.js';
+import * as repo from './shelter.repository.js';
 
 /** Clock skew tolerated for times given by the client ("admitted at 10:02" sent at 10:00). */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
@@ -159,7 +159,7 @@ function eventTime(given: string | undefined, field: string, notBefore: { at: Da
  * The unique index a violation came from, on either driver. Two requests can both pass the
  * "is the bed free" check; the partial unique indexes decide, and this turns them into clear 409s.
  */
-function violatedUniqueIndex(err: unknown): string | undefined {
+export function violatedUniqueIndex(err: unknown): string | undefined {
   for (let e = err as { code?: string; constraint?: string; message?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.code === '23505') return e.constraint ?? /"([^"]+)"/.exec(e.message ?? '')?.[1] ?? '';
   }
@@ -179,13 +179,12 @@ function mapStayConflicts(err: unknown): never {
 /** The rooms of a shelter unit with their beds (no client data: administrators see this too). */
 export async function listRooms(db: Db, actor: Actor, organizationId: string, includeInactive: boolean): Promise<RoomView[]> {
   const org = await reachableOrganization(db, actor, organizationId);
-  const rows = await repo.findRoomsWithBeds(db, org.id, includeInactive);
+  const rows = await repo.findRoomsWithBeds(db, { organizationId: org.id, includeInactive });
   return rows.map((r) => presentRoom(r.room, r.beds));
 }
 
-async function roomView(db: Db, roomId: string): Promise<RoomView> {
-  const room = (await repo.findRoomById(db, roomId))!.room;
-  const [found] = (await repo.findRoomsWithBeds(db, room.organizationId, true)).filter((r) => r.room.id === roomId);
+async function roomView(db: Db, room: RoomRow): Promise<RoomView> {
+  const [found] = await repo.findRoomsWithBeds(db, { organizationId: room.organizationId, includeInactive: true, roomId: room.id });
   return presentRoom(found.room, found.beds);
 }
 
@@ -238,7 +237,7 @@ export async function updateRoomDetails(db: Db, actor: Actor, roomId: string, bo
         ip,
       });
     }
-    return roomView(tx, roomId);
+    return roomView(tx, before);
   });
 }
 
@@ -256,7 +255,7 @@ export async function addBed(db: Db, actor: Actor, roomId: string, label: string
       changes: { bedId: bed.id, label: bed.label },
       ip,
     });
-    return roomView(tx, roomId);
+    return roomView(tx, room);
   });
 }
 
@@ -278,7 +277,7 @@ export async function updateBedDetails(db: Db, actor: Actor, bedId: string, body
         ip,
       });
     }
-    return roomView(tx, room.id);
+    return roomView(tx, room);
   });
 }
 

@@ -3,7 +3,8 @@ import { api, createTestApp, expectError, expectJson, type TestApp, type TestSes
 import { testDbKind } from '../../../../tests/support/env.js';
 import { buildShelterWorld, createRoom, daysAgo, receiveClient, type ShelterWorld } from '../../../../tests/support/shelter-fixtures.js';
 import type { CaseStaysView, OccupancyBoard, RoomView } from '../../../shared/contracts/shelter.js';
-import { localDayNumber, nightsStayed, stayLengthOf } from './shelter.service.js';
+import { findOpenStayOfBed, insertStay } from './shelter.repository.js';
+import { localDayNumber, nightsStayed, stayLengthOf, violatedUniqueIndex } from './shelter.service.js';
 
 type Timeline = { items: { action: string; changes: Record<string, unknown> | null }[] };
 
@@ -167,6 +168,17 @@ describe(`shelter stay (${testDbKind()})`, () => {
       const winner = results[0].statusCode === 201 ? a : b;
       const stay = expectJson<CaseStaysView>(await api(app, w.officer).get('/api/shelter/stays', { query: { caseId: winner.id } }), 200);
       expectJson(await api(app, w.officer).post(`/api/shelter/stays/${stay.currentStay!.id}/discharge`, {}), 200);
+    });
+
+    it('the database itself refuses a second open stay on a bed, and names the index (on either driver)', async () => {
+      const db = app.testDatabase.db;
+      const open = await findOpenStayOfBed(db, bed(menRoom, 'L1'));
+      const other = await receiveClient(app, w.officer, w.unitId);
+      const err = await insertStay(db, { organizationId: w.unitId, caseId: other.id, bedId: bed(menRoom, 'L1'), admittedAt: new Date() }).catch((e) => e);
+      expect(open).toBeTruthy();
+      expect(violatedUniqueIndex(err)).toBe('stays_open_bed_key');
+      const err2 = await insertStay(db, { organizationId: w.unitId, caseId: open!.caseId, bedId: bed(menRoom, 'L3'), admittedAt: new Date() }).catch((e) => e);
+      expect(violatedUniqueIndex(err2)).toBe('stays_open_case_key');
     });
 
     it('a woman is not put in the men’s room, nor a client of another unit on this unit’s bed', async () => {

@@ -1,0 +1,62 @@
+/**
+ * Date and time inputs in the UI language (the browser's native pickers follow the phone's own
+ * language, which may not be the one chosen in the app). On a phone the picker opens as a full modal.
+ */
+import '@mantine/dates/styles.css';
+import 'dayjs/locale/id';
+import { DateInput, type DateInputProps, DatesProvider, DateTimePicker, type DateTimePickerProps } from '@mantine/dates';
+import { useMediaQuery } from '@mantine/hooks';
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { parseTypedDate, todayDate, toPickerValue } from './case-format.js';
+
+/** Wrap a page that uses these fields: month and day names in the UI language, weeks from Monday. */
+export function DatesScope({ children }: { children: ReactNode }) {
+  const { i18n } = useTranslation();
+  return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'id', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
+}
+
+/** A moment (date and time to the minute), never in the future. Value: local `YYYY-MM-DD HH:mm:ss`. */
+export function DateTimeField({
+  value,
+  onChange,
+  ...props
+}: Omit<DateTimePickerProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  return (
+    <DateTimePicker
+      valueFormat="DD MMM YYYY HH:mm"
+      dropdownType={isPhone ? 'modal' : 'popover'}
+      maxDate={toPickerValue()}
+      clearable={!props.required}
+      submitButtonProps={{ 'aria-label': t('web.common.save') }}
+      timePickerProps={{ format: '24h', hoursInputLabel: t('casesWeb.dates.hours'), minutesInputLabel: t('casesWeb.dates.minutes') }}
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      {...props}
+    />
+  );
+}
+
+/** A birth date, typed as dd/mm/yyyy or picked starting from the decades. Value: `YYYY-MM-DD`. */
+export function BirthDateField({
+  value,
+  onChange,
+  ...props
+}: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <DateInput
+      valueFormat="DD/MM/YYYY"
+      placeholder={t('casesWeb.dates.birthDatePlaceholder')}
+      dateParser={parseTypedDate}
+      defaultLevel="decade"
+      maxDate={todayDate()}
+      clearable
+      value={value || null}
+      onChange={(next) => onChange(next ?? '')}
+      {...props}
+    />
+  );
+}
