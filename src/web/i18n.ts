@@ -28,6 +28,31 @@ export function applyLanguage(language: Language): void {
   if (i18n.language !== language) void i18n.changeLanguage(language);
 }
 
+const PICKED_BEFORE_LOGIN_KEY = 'singgah.language.pickedBeforeLogin';
+
+/**
+ * A language chosen on the login or setup page is an explicit wish for this device: it is kept
+ * (across reloads) until the next login carries it into the account.
+ */
+export function rememberLanguagePickedBeforeLogin(language: Language): void {
+  try {
+    localStorage.setItem(PICKED_BEFORE_LOGIN_KEY, language);
+  } catch {
+    // Without storage the choice simply is not carried into the account.
+  }
+}
+
+/** The language picked before login, if any; reading it forgets it. */
+export function takeLanguagePickedBeforeLogin(): Language | null {
+  try {
+    const value = localStorage.getItem(PICKED_BEFORE_LOGIN_KEY);
+    localStorage.removeItem(PICKED_BEFORE_LOGIN_KEY);
+    return value === 'en' || value === 'id' ? value : null;
+  } catch {
+    return null;
+  }
+}
+
 /** The language the UI shows now; sent to the server as `accept-language`. */
 export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'id';

@@ -8,7 +8,7 @@ import type { MeResponse, SetupBody, setupStatusResponse } from '../shared/contr
 import type { Language } from '../shared/contracts/common.js';
 import type { Permission } from '../shared/permissions.js';
 import { api, isUnauthenticated, request, setCsrfToken } from './api.js';
-import { applyLanguage, currentLanguage } from './i18n.js';
+import { applyLanguage, currentLanguage, rememberLanguagePickedBeforeLogin, takeLanguagePickedBeforeLogin } from './i18n.js';
 
 type SetupStatus = z.infer<typeof setupStatusResponse>;
 
@@ -67,22 +67,13 @@ export function useCan(): (permission: Permission) => boolean {
   return (permission) => data?.permissions.includes(permission) ?? false;
 }
 
-/**
- * A language picked on the login or setup page, before anyone was logged in. It is carried into the
- * account when someone logs in from this page; otherwise the account's saved language applies.
- */
-let languagePickedWhileLoggedOut: Language | null = null;
-
-export function rememberLoggedOutLanguagePick(language: Language): void {
-  languagePickedWhileLoggedOut = language;
-}
-
 /** Put a fresh session (from login or setup) in place and settle its language. */
 async function startSession(queryClient: QueryClient, me: MeResponse, keepUiLanguage = false): Promise<MeResponse> {
   setCsrfToken(me.csrfToken);
   let session = me;
-  const picked = keepUiLanguage ? currentLanguage() : languagePickedWhileLoggedOut;
-  languagePickedWhileLoggedOut = null;
+  // A language picked on the login page wins over the account's saved one, and is saved to it.
+  const pickedBeforeLogin = takeLanguagePickedBeforeLogin();
+  const picked = keepUiLanguage ? currentLanguage() : pickedBeforeLogin;
   if (picked && picked !== me.user.language) {
     try {
       await api.put('/auth/language', { language: picked });
@@ -138,7 +129,7 @@ export function useChangeLanguage() {
     applyLanguage(language);
     const me = queryClient.getQueryData(meQuery.queryKey);
     if (!me) {
-      rememberLoggedOutLanguagePick(language);
+      rememberLanguagePickedBeforeLogin(language);
       return;
     }
     const updated: MeResponse = { ...me, user: { ...me.user, language } };

@@ -186,7 +186,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     await dialog.getByText(id('web.users.passwordReadyTitle')).waitFor();
     await expect(dialog.getByTestId('temporary-password').textContent()).resolves.toBe(OFFICER.temporary);
     await dialog.getByRole('button', { name: id('web.common.done') }).click();
-    await page.getByRole('cell', { name: new RegExp(OFFICER.name) }).waitFor();
+    await page.getByRole('table').getByText(OFFICER.name, { exact: true }).waitFor();
     expect(unexpectedErrors(e2e, page)).toEqual([]);
 
     // The officer logs in on their own device and must choose a new password first.
@@ -196,7 +196,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     await officerPage.getByLabel(new RegExp(`^${id('fields.password')}`)).fill(OFFICER.temporary);
     await officerPage.getByRole('button', { name: id('web.login.submit') }).click();
     await officerPage.waitForURL('**/change-password');
-    await officerPage.getByText(id('web.changePassword.forcedTitle')).waitFor();
+    await officerPage.getByText(id('web.changePassword.forcedTitle'), { exact: true }).waitFor();
     await officerPage.getByLabel(new RegExp(`^${id('fields.currentPassword')}`)).fill(OFFICER.temporary);
     await officerPage.getByLabel(new RegExp(`^${id('fields.newPassword')}`)).fill(OFFICER.password);
     await officerPage.getByLabel(new RegExp(`^${id('web.fields.confirmPassword')}`)).fill(OFFICER.password);

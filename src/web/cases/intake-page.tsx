@@ -130,6 +130,7 @@ function validate(values: Values, existingClientId: string | null, t: TFunction)
   const errors = schemaErrors(createIntakeBody, toBody(values, existingClientId), t, CLIENT_PATHS);
   if (!values.arrivedAt) errors.arrivedAt = t('validation.required');
   if (values.source === '') errors.source = t('validation.required');
+  if (values.categories.length === 0) errors.categories = t('validation.required');
   return errors;
 }
 

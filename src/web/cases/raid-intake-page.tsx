@@ -178,6 +178,7 @@ export function RaidIntakePage() {
         }
       }
       if (!values.arrivedAt) errors.arrivedAt = tr('validation.required');
+      if (values.categories.length === 0) errors.categories = tr('validation.required');
       setPersonErrors(perPerson);
       // An error on a person blocks the submit too; the form only needs to know there is one.
       return Object.keys(perPerson).length > 0 ? { ...errors, people: errors.people ?? tr('casesWeb.raid.checkPeople') } : errors;

@@ -9,15 +9,19 @@ import { Icon } from '../components/icons.js';
 import { roleLabel } from '../components/labels.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { logout, useCan, useSession } from '../session.js';
-import { NAV_ITEMS } from './nav.js';
+import { NAV_ITEMS, type NavItem } from './nav.js';
 
 function initials(name: string): string {
   const parts = name.trim().split(/\s+/);
   return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
 }
 
-function isActive(pathname: string, to: string): boolean {
-  return to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
+/** The menu item for this page: the longest path that matches (so /cases/new is not also /cases). */
+function activeItem(pathname: string, items: NavItem[]): string | undefined {
+  const matches = items.filter((item) =>
+    item.to === '/' ? pathname === '/' : pathname === item.to || pathname.startsWith(`${item.to}/`),
+  );
+  return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
 function UserMenu({ onNavigate }: { onNavigate: () => void }) {
@@ -83,8 +87,7 @@ export function AppLayout() {
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   const items = user.mustChangePassword ? [] : NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   const hasNav = items.length > 0;
-  // The most specific matching item is the active one (`/cases/new` is Intake, not Cases).
-  const activeTo = items.filter((item) => isActive(pathname, item.to)).sort((a, b) => b.to.length - a.to.length)[0]?.to;
+  const activeTo = activeItem(pathname, items);
 
   return (
     <AppShell

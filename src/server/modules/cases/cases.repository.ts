@@ -65,6 +65,19 @@ export async function findPreviousCases(db: Db, clientId: string, excludeCaseId:
     .orderBy(desc(cases.arrivedAt));
 }
 
+/** What a worklist row and a case summary show: the case, its client, current stage and assignee. */
+const summaryFields = {
+  case: cases,
+  organizationName: organizations.name,
+  clientName: clients.name,
+  clientAliases: clients.aliases,
+  clientSex: clients.sex,
+  stageStartedAt: caseStages.startedAt,
+  stageDueAt: caseStages.dueAt,
+  stageStandardMinutes: caseStages.standardMinutes,
+  assignedWorkerName: users.name,
+};
+
 const currentStage = sql`${caseStages.caseId} = ${cases.id} and ${caseStages.status} = 'in_progress'`;
 
 export interface CaseListScope {
@@ -127,17 +140,7 @@ export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQue
   if (q.to) conds.push(lt(cases.arrivedAt, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
   const where = and(...conds);
   const base = db
-    .select({
-      case: cases,
-      organizationName: organizations.name,
-      clientName: clients.name,
-      clientAliases: clients.aliases,
-      clientSex: clients.sex,
-      stageStartedAt: caseStages.startedAt,
-      stageDueAt: caseStages.dueAt,
-      stageStandardMinutes: caseStages.standardMinutes,
-      assignedWorkerName: users.name,
-    })
+    .select(summaryFields)
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(clients, eq(clients.id, cases.clientId))
@@ -161,17 +164,7 @@ export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQue
 /** One case with what its summary shows. */
 export async function findCaseSummaryRow(db: Db, caseId: string) {
   const [row] = await db
-    .select({
-      case: cases,
-      organizationName: organizations.name,
-      clientName: clients.name,
-      clientAliases: clients.aliases,
-      clientSex: clients.sex,
-      stageStartedAt: caseStages.startedAt,
-      stageDueAt: caseStages.dueAt,
-      stageStandardMinutes: caseStages.standardMinutes,
-      assignedWorkerName: users.name,
-    })
+    .select(summaryFields)
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(clients, eq(clients.id, cases.clientId))

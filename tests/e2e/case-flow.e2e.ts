@@ -1,0 +1,351 @@
+/**
+ * The case flow in a real browser: a shelter officer receives a client on a desktop and, with a
+ * social worker, takes the case through all twelve stages to termination; on a phone (360x740) an
+ * officer receives three people from a Satpol PP raid and finds their cases in the worklist.
+ *
+ * One server for the file; the tests run in order and build on each other (the raid test expects
+ * the users made by the first). Users are made over the API by the administrator with temporary
+ * passwords, and change them at their first login in the browser, as on a shelter's first day.
+ */
+import type { Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { translate } from '../../src/shared/i18n/index.js';
+import { DEFAULT_SOP } from '../../src/shared/workflow/default-sop.js';
+import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+
+const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
+
+const OFFICER = { name: 'Siti Aminah', username: 'siti.shelter', temporary: 'sementara-siti-1', password: 'siti-password-2026' };
+const WORKER = { name: 'Rahmat Hidayat', username: 'rahmat.peksos', temporary: 'sementara-rahmat-1', password: 'rahmat-password-2026' };
+
+/** A woman's NIK from Kademangan, Kota Probolinggo (35.74.01): born 17 August 1985 (day 17 + 40). */
+const CLIENT_NIK = '3574015708850001';
+
+/** Browser noise that is expected: the session check answers 401 before login. */
+function unexpectedErrors(e2e: E2E, page: Page): string[] {
+  return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
+}
+
+async function createUser(e2e: E2E, admin: HttpSession, user: typeof OFFICER, role: string) {
+  const res = await fetch(`${e2e.baseUrl}/api/users`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: `singgah_session=${admin.token}`, 'x-csrf-token': admin.csrfToken },
+    body: JSON.stringify({ name: user.name, username: user.username, role, organizationId: admin.me.user.organization.id, password: user.temporary }),
+  });
+  expect(res.status, await res.clone().text()).toBe(201);
+}
+
+/** Log in through the login page; at the first login the temporary password must be replaced. */
+async function logIn(page: Page, user: typeof OFFICER, firstTime: boolean) {
+  await page.goto('/login');
+  await page.getByRole('textbox', { name: id('fields.username') }).fill(user.username);
+  await page.getByLabel(new RegExp(`^${id('fields.password')}`)).fill(firstTime ? user.temporary : user.password);
+  await page.getByRole('button', { name: id('web.login.submit') }).click();
+  if (firstTime) {
+    await page.waitForURL('**/change-password');
+    await page.getByLabel(new RegExp(`^${id('fields.currentPassword')}`)).fill(user.temporary);
+    await page.getByLabel(new RegExp(`^${id('fields.newPassword')}`)).fill(user.password);
+    await page.getByLabel(new RegExp(`^${id('web.fields.confirmPassword')}`)).fill(user.password);
+    await page.getByRole('button', { name: id('web.changePassword.submit') }).click();
+  }
+  await page.getByRole('heading', { name: id('web.home.welcome', { name: user.name }) }).waitFor();
+}
+
+/** Mantine Select inside `scope`: open it by its label and pick an option (listed in a portal). */
+async function choose(page: Page, scope: Page | Locator, label: string, option: string, search?: string) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** Mantine MultiSelect: type to filter, then pick each option; Escape closes the list. */
+async function chooseMany(page: Page, scope: Page | Locator, label: string, options: string[]) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  for (const option of options) {
+    await box.click();
+    await box.fill(option.slice(0, 6));
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+  await box.press('Escape');
+}
+
+const stage = (page: Page, key: string) => page.getByTestId(`stage-${key}`);
+const stageStatus = (page: Page, key: string) => stage(page, key).getAttribute('data-status');
+const stageName = (key: string) => DEFAULT_SOP.find((s) => s.key === key)?.name.id ?? key;
+
+async function expectStatuses(page: Page, expected: Record<string, string>) {
+  for (const [key, status] of Object.entries(expected)) {
+    await expect.poll(() => stageStatus(page, key), { message: `stage ${key}` }).toBe(status);
+  }
+}
+
+async function completeStage(page: Page, key: string, notes?: string) {
+  await stage(page, key).getByRole('button', { name: id('casesWeb.stages.complete') }).click();
+  const dialog = page.getByRole('dialog', { name: id('casesWeb.stages.completeTitle', { stage: stageName(key) }) });
+  if (notes) await dialog.getByRole('textbox', { name: id('casesWeb.stages.notes') }).fill(notes);
+  await dialog.getByRole('button', { name: id('casesWeb.stages.complete') }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect.poll(() => stageStatus(page, key)).toBe('completed');
+}
+
+async function skipStage(page: Page, key: string, reason: string) {
+  await stage(page, key).getByRole('button', { name: id('casesWeb.stages.skip') }).click();
+  const dialog = page.getByRole('dialog', { name: id('casesWeb.stages.skipTitle', { stage: stageName(key) }) });
+  // The reason is required: an empty one is refused before anything is sent.
+  await dialog.getByRole('button', { name: id('casesWeb.stages.skip') }).click();
+  await dialog.getByText(id('validation.required')).waitFor();
+  await dialog.getByRole('textbox', { name: id('fields.reason') }).fill(reason);
+  await dialog.getByRole('button', { name: id('casesWeb.stages.skip') }).click();
+  await dialog.waitFor({ state: 'detached' });
+  await expect.poll(() => stageStatus(page, key)).toBe('skipped');
+}
+
+describe('case flow', () => {
+  let e2e: E2E;
+  let caseUrl = '';
+  let unitName = '';
+
+  beforeAll(async () => {
+    e2e = await startE2E();
+    const admin = await e2e.setup();
+    unitName = admin.me.user.organization.name;
+    await createUser(e2e, admin, OFFICER, 'shelter_officer');
+    await createUser(e2e, admin, WORKER, 'social_worker');
+  });
+  afterAll(async () => {
+    await e2e?.close();
+  });
+
+  it('[CASES][FULL_FLOW]: on a desktop, an officer receives a client and, with a social worker, takes the case through all 12 stages to termination', async () => {
+    // --- The officer's first login, then the intake form from the menu.
+    const officer = await e2e.newDesktopPage();
+    await logIn(officer, OFFICER, true);
+    await officer.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.intake') }).click();
+    await officer.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
+    await e2e.screenshot(officer, 'cases-intake-empty-desktop');
+
+    // Sending it empty shows what is missing next to the inputs.
+    await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
+    await officer.getByText(id('casesWeb.intake.fixErrors')).waitFor();
+    expect(await officer.getByText(id('validation.required')).count()).toBeGreaterThanOrEqual(3);
+
+    await choose(officer, officer, id('fields.source'), id('enums.case_sources.police'));
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.broughtByName') }).fill('Bripka Joko Susilo');
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.broughtByAgency') }).fill('Polsek Kademangan');
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.letterNumber') }).fill('SK/12/XI/2026');
+    await officer.getByRole('textbox', { name: id('fields.foundLocation') }).fill('Terminal Bayuangga');
+
+    // No returning client by that name yet.
+    await officer.getByRole('searchbox', { name: id('casesWeb.clientSearch.label') }).fill('Sulastri');
+    await officer.getByText(id('casesWeb.clientSearch.none')).waitFor();
+
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.name') }).fill('Sulastri');
+    await officer.getByRole('textbox', { name: id('fields.aliases') }).fill('Bu Las');
+    await officer.getByRole('textbox', { name: id('fields.aliases') }).press('Enter');
+    await officer.getByRole('radio', { name: id('enums.sexes.male') }).check();
+    await officer.getByRole('textbox', { name: id('fields.nik') }).fill(CLIENT_NIK);
+    // The NIK says a woman born 17 Aug 1985; the recorded sex differs: an orange warning, not a block.
+    const nikCheck = officer.getByTestId('nik-check');
+    await nikCheck.waitFor();
+    await expect(nikCheck.textContent()).resolves.toContain(id('enums.sexes.female'));
+    await officer.getByTestId('nik-sex-mismatch').waitFor();
+    await officer.getByRole('radio', { name: id('enums.sexes.female') }).check();
+    await officer.getByTestId('nik-sex-mismatch').waitFor({ state: 'detached' });
+
+    await choose(officer, officer, id('casesWeb.region.province'), 'Jawa Timur', 'jawa tim');
+    await choose(officer, officer, id('casesWeb.region.regency'), 'Kota Probolinggo', 'probolinggo');
+    await choose(officer, officer, id('casesWeb.region.district'), 'Kademangan');
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.physicalDescription') }).fill('Perempuan ±40 tahun, berkerudung cokelat, membawa tas plastik.');
+    await chooseMany(officer, officer, id('fields.categories'), [id('ppks.local_stranded_traveller'), id('ppks.ppks_23')]);
+    await officer.getByRole('textbox', { name: id('casesWeb.intake.presentingProblem') }).fill('Kehabisan bekal dalam perjalanan pulang ke Jember.');
+    await e2e.screenshot(officer, 'cases-intake-desktop');
+    await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
+
+    // --- The case page: reception done by the intake itself, identification running.
+    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    caseUrl = new URL(officer.url()).pathname;
+    await officer.getByRole('heading', { name: 'Sulastri', level: 1 }).waitFor();
+    const caseNumber = (await officer.getByTestId('case-number').textContent()) ?? '';
+    expect(caseNumber).toMatch(/-\d{4}-\d{4}$/);
+    await expect(officer.getByTestId('case-status').textContent()).resolves.toBe(id('enums.case_statuses.open'));
+    await expectStatuses(officer, { reception: 'completed', initial_identification: 'in_progress', health_civil_check: 'pending', termination: 'pending' });
+    await expect(officer.getByTestId('client-card').textContent()).resolves.toContain('Kademangan');
+    await expect(officer.getByTestId('intake-facts').textContent()).resolves.toContain('Polsek Kademangan');
+    // Reception cannot be skipped, and nothing but the stage in progress has actions.
+    await expect(stage(officer, 'initial_identification').getByRole('button', { name: id('casesWeb.stages.skip') }).count()).resolves.toBe(0);
+    await expect(stage(officer, 'health_civil_check').getByRole('button').count()).resolves.toBe(0);
+    await e2e.screenshot(officer, 'cases-case-new-desktop');
+
+    await completeStage(officer, 'initial_identification', 'Identitas dari KTP yang dibawa klien.');
+    await completeStage(officer, 'health_civil_check', 'Tensi 120/80, sehat. NIK terdaftar.');
+    await expectStatuses(officer, { family_tracing: 'in_progress' });
+    await expect(stage(officer, 'initial_identification').textContent()).resolves.toContain(OFFICER.name);
+
+    // --- The social worker finds the case waiting for their role.
+    const worker = await e2e.newDesktopPage();
+    await logIn(worker, WORKER, true);
+    await worker.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.cases') }).click();
+    await worker.getByRole('heading', { name: id('casesWeb.list.title') }).waitFor();
+    await worker.getByRole('tab', { name: id('casesWeb.lists.waiting_for_me') }).click();
+    await worker.waitForURL(/list=waiting_for_me/);
+    const row = worker.getByTestId('case-row').filter({ hasText: 'Sulastri' });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toContain(stageName('family_tracing'));
+    await expect(row.textContent()).resolves.toContain('Bu Las');
+    await e2e.screenshot(worker, 'cases-worklist-desktop');
+    await row.getByRole('link', { name: caseNumber }).click();
+    await worker.waitForURL(`**${caseUrl}`);
+
+    // The family is reached by the police on the way: no tracing needed; no conference; a referral.
+    await skipStage(worker, 'family_tracing', 'Keluarga sudah dihubungi Polsek sebelum klien diantar.');
+    await completeStage(worker, 'assessment', 'Masalah: kehabisan bekal. Potensi: sehat, mandiri. Sumber: keluarga di Jember.');
+    await completeStage(worker, 'assessment_report');
+    await skipStage(worker, 'case_conference', 'Kasus sederhana, cukup keputusan pekerja sosial.');
+    await completeStage(worker, 'referral', 'Surat ke Dinas Sosial Kabupaten Jember.');
+    await skipStage(worker, 'rehabilitation', 'Klien langsung dipulangkan.');
+    await completeStage(worker, 'reunification', 'Diantar ke Terminal Tawang Alun, dijemput anaknya.');
+    await completeStage(worker, 'monitoring_evaluation', 'Telepon keluarga: klien sudah di rumah.');
+    await expectStatuses(worker, { termination: 'in_progress' });
+    await e2e.screenshot(worker, 'cases-case-before-termination-desktop');
+
+    // --- Termination: outcome, then a confirmation, then the case is closed for good.
+    await stage(worker, 'termination').getByRole('button', { name: id('casesWeb.terminate.action') }).click();
+    const dialog = worker.getByRole('dialog');
+    await dialog.getByRole('button', { name: id('casesWeb.terminate.action') }).click();
+    await dialog.getByText(id('validation.required')).waitFor();
+    await choose(worker, dialog, id('fields.outcome'), id('enums.termination_outcomes.reunified_family'));
+    await dialog.getByRole('textbox', { name: id('casesWeb.terminate.notes') }).fill('Klien kembali ke keluarga di Jember.');
+    await dialog.getByRole('button', { name: id('casesWeb.terminate.action') }).click();
+    await dialog.getByText(id('casesWeb.terminate.confirmTitle')).waitFor();
+    await dialog.getByRole('button', { name: id('casesWeb.terminate.confirm') }).click();
+    await dialog.waitFor({ state: 'detached' });
+
+    await expect.poll(() => worker.getByTestId('case-status').textContent()).toBe(id('enums.case_statuses.closed'));
+    await expectStatuses(worker, {
+      reception: 'completed',
+      initial_identification: 'completed',
+      health_civil_check: 'completed',
+      family_tracing: 'skipped',
+      assessment: 'completed',
+      assessment_report: 'completed',
+      case_conference: 'skipped',
+      referral: 'completed',
+      rehabilitation: 'skipped',
+      reunification: 'completed',
+      monitoring_evaluation: 'completed',
+      termination: 'completed',
+    });
+    await expect(worker.getByTestId('termination-outcome').textContent()).resolves.toBe(id('enums.termination_outcomes.reunified_family'));
+    await expect(worker.getByRole('button', { name: id('casesWeb.stages.complete') }).count()).resolves.toBe(0);
+    await expect(worker.getByTestId('case-terminate').count()).resolves.toBe(0);
+    // The history tells the story in Indonesian, with the skip reasons.
+    const events = worker.getByTestId('case-events');
+    await events.getByText(id('casesWeb.timeline.actions.case.terminated')).waitFor();
+    await expect(events.getByText(id('casesWeb.timeline.actions.case.stage_skipped')).count()).resolves.toBe(3);
+    await expect(events.textContent()).resolves.toContain('Klien langsung dipulangkan.');
+    await e2e.screenshot(worker, 'cases-case-closed-desktop');
+
+    // The officer's page, left open, shows the closed case after a refresh, and the closed list has it.
+    await officer.goto('/cases?list=closed');
+    await officer.getByTestId('case-row').filter({ hasText: 'Sulastri' }).waitFor();
+
+    // The same case on a phone.
+    const phone = await e2e.newPhonePage({ session: await e2e.login(WORKER.username, WORKER.password) });
+    await phone.goto(caseUrl);
+    await phone.getByRole('heading', { name: 'Sulastri', level: 1 }).waitFor();
+    await expectStatuses(phone, { termination: 'completed' });
+    await e2e.screenshot(phone, 'cases-case-closed-phone');
+
+    for (const page of [officer, worker, phone]) expect(unexpectedErrors(e2e, page)).toEqual([]);
+  }, 240_000);
+
+  it('[CASES][RAID_INTAKE]: on a phone, an officer receives three people from a Satpol PP raid and finds their new cases in the worklist', async () => {
+    const page = await e2e.newPhonePage({ session: await e2e.login(OFFICER.username, OFFICER.password) });
+    await page.goto('/');
+    await page.getByRole('button', { name: id('web.nav.open') }).click();
+    await page.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.raid') }).click();
+    await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
+
+    // The source is preset to the raid; the unit is the officer's only one.
+    await expect(page.getByRole('combobox', { name: id('fields.source') }).inputValue()).resolves.toBe(id('enums.case_sources.satpol_pp_raid'));
+    await expect(page.getByRole('combobox', { name: id('casesWeb.intake.unit') }).inputValue()).resolves.toBe(unitName);
+    await page.getByRole('textbox', { name: id('casesWeb.intake.broughtByAgency') }).fill('Satpol PP Kota Probolinggo');
+    await page.getByRole('textbox', { name: id('casesWeb.raid.location') }).fill('Alun-alun Kota Probolinggo');
+    await chooseMany(page, page, id('casesWeb.raid.defaultCategories'), [id('ppks.ppks_11'), id('ppks.ppks_12')]);
+
+    // Three people: Enter after a name adds the next person and puts the cursor in their name.
+    const people = [
+      { name: 'Pak Darto', sex: 'male', age: '60' },
+      { name: 'Ibu berkerudung biru', sex: 'female', age: '45' },
+      { name: 'Anak laki-laki kaos merah', sex: 'male', age: '12' },
+    ];
+    const names = page.getByTestId('raid-person-name');
+    for (const [index, person] of people.entries()) {
+      if (index > 0) await expect(names.nth(index).evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await names.nth(index).fill(person.name);
+      const card = page.getByTestId('raid-person').nth(index);
+      await card.getByText(id(`casesWeb.sexShort.${person.sex}`), { exact: true }).click();
+      await card.getByRole('textbox', { name: id('casesWeb.raid.age') }).fill(person.age);
+      if (index < people.length - 1) await names.nth(index).press('Enter');
+    }
+    await expect(page.getByTestId('raid-person').count()).resolves.toBe(3);
+    // The child gets his own category instead of the shared ones.
+    const child = page.getByTestId('raid-person').nth(2);
+    await child.getByRole('button', { name: `+ ${id('casesWeb.raid.addOwnCategories')}` }).click();
+    await chooseMany(page, child, id('casesWeb.raid.ownCategories'), [id('ppks.ppks_04')]);
+    await e2e.screenshot(page, 'cases-raid-phone');
+
+    await page.getByRole('button', { name: id('casesWeb.raid.submit', { count: 3 }) }).click();
+    await page.getByText(id('casesWeb.raid.doneTitle', { count: 3 })).waitFor();
+    const result = page.getByTestId('raid-result');
+    await expect(result.getByRole('link', { name: id('casesWeb.raid.openCase') }).count()).resolves.toBe(3);
+    for (const person of people) await result.getByText(person.name).waitFor();
+    await e2e.screenshot(page, 'cases-raid-result-phone');
+
+    // The worklist of today has the three new cases, as cards on a phone.
+    await page.getByRole('link', { name: id('casesWeb.raid.toWorklist') }).click();
+    await page.getByRole('heading', { name: id('casesWeb.list.title') }).waitFor();
+    await expect(page.getByRole('tab', { name: id('casesWeb.lists.new_today') }).getAttribute('aria-selected')).resolves.toBe('true');
+    for (const person of people) await page.getByTestId('case-card').filter({ hasText: person.name }).waitFor();
+    const childCard = page.getByTestId('case-card').filter({ hasText: people[2].name });
+    await expect(childCard.textContent()).resolves.toContain(id('ppks.ppks_04'));
+    await expect(childCard.textContent()).resolves.toContain(stageName('initial_identification'));
+    await e2e.screenshot(page, 'cases-worklist-phone');
+
+    // Search is typo tolerant: "Darta" finds Pak Darto.
+    await page.getByRole('searchbox', { name: id('casesWeb.list.search') }).fill('Darta');
+    await page.waitForURL(/q=Darta/);
+    await expect.poll(() => page.getByTestId('case-card').count()).toBe(1);
+    await page.getByTestId('case-card').filter({ hasText: 'Pak Darto' }).click();
+    await page.getByRole('heading', { name: 'Pak Darto', level: 1 }).waitFor();
+    await expectStatuses(page, { reception: 'completed', initial_identification: 'in_progress' });
+    await expect(page.getByTestId('intake-facts').textContent()).resolves.toContain('Alun-alun Kota Probolinggo');
+    await e2e.screenshot(page, 'cases-case-new-phone');
+
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+  }, 180_000);
+
+  it('[CASES][SCREENS]: the worklist, intake and raid pages at both sizes', async () => {
+    const session = await e2e.login(OFFICER.username, OFFICER.password);
+    for (const [kind, open] of [
+      ['phone', () => e2e.newPhonePage({ session })],
+      ['desktop', () => e2e.newDesktopPage({ session })],
+    ] as const) {
+      const page = await open();
+      await page.goto('/cases?list=all');
+      await page.getByTestId(kind === 'phone' ? 'case-card' : 'case-row').first().waitFor();
+      await e2e.screenshot(page, `cases-worklist-all-${kind}`);
+      await page.goto('/cases/new');
+      await page.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
+      await e2e.screenshot(page, `cases-intake-empty-${kind}`);
+      await page.goto('/cases/raid');
+      await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
+      await e2e.screenshot(page, `cases-raid-empty-${kind}`);
+      // Nothing wider than the screen.
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      expect(unexpectedErrors(e2e, page)).toEqual([]);
+    }
+  }, 120_000);
+});
