@@ -1,8 +1,8 @@
 import { MantineProvider } from '@mantine/core';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { lazy } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { isUnauthenticated, setUnauthenticatedHandler } from './api.js';
+import { setUnauthenticatedHandler } from './api.js';
 import { RequireAuth, RequireLoggedOut, RequirePermission, SetupGate } from './layout/guards.js';
 import { PublicLayout } from './layout/public-layout.js';
 import { LoginPage } from './pages/login-page.js';
@@ -29,13 +29,11 @@ const CasePage = lazy(() => import('./cases/case-page.js'));
 const queryClient = new QueryClient({
   defaultOptions: {
     queries: {
-      // A lost session or a refused request will not fix itself by retrying.
+      // Only network failures (status 0) are retried: a refused request will not fix itself.
       retry: (count, error) => !(error as { status?: number }).status && count < 2,
       refetchOnWindowFocus: false,
     },
   },
-  queryCache: new QueryCache(),
-  mutationCache: new MutationCache(),
 });
 
 // Any request that finds the session gone sends the user back to login (RequireAuth sees `me` = null).
@@ -127,8 +125,6 @@ const router = createBrowserRouter([
     ],
   },
 ]);
-
-export { isUnauthenticated };
 
 export function App() {
   return (

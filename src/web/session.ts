@@ -107,11 +107,15 @@ export async function completeSetup(queryClient: QueryClient, body: SetupBody) {
   return startSession(queryClient, me, true);
 }
 
-/** Forget everything cached for the previous user, then mark the session as ended. */
+/** Mark the session as ended, then forget everything cached for the previous user. */
 export function endSession(queryClient: QueryClient): void {
   setCsrfToken(null);
-  queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== setupStatusKey[0] });
+  // Set, never remove, the session query: the route gates observe it, and an observer of a removed
+  // query would keep showing the old user.
   queryClient.setQueryData(meQuery.queryKey, null);
+  queryClient.removeQueries({
+    predicate: (query) => query.queryKey[0] !== setupStatusKey[0] && query.queryKey[0] !== meKey[0],
+  });
 }
 
 export async function logout(queryClient: QueryClient): Promise<void> {

@@ -128,6 +128,34 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     expect(unexpectedErrors(e2e, page)).toEqual([]);
   });
 
+  it('[AUTH][SESSION]: a visitor is sent to login and back to the page asked for; a lost session and logout lead to login', async () => {
+    const page = await newPage();
+    const logIn = async () => {
+      await page.getByRole('textbox', { name: id('fields.username') }).fill(ADMIN.username);
+      await page.getByLabel(new RegExp(`^${id('fields.password')}`)).fill(ADMIN.password);
+      await page.getByRole('button', { name: id('web.login.submit') }).click();
+    };
+    await page.goto('/audit');
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/audit');
+    await logIn();
+    await page.getByRole('heading', { name: id('web.audit.title') }).waitFor();
+
+    // The session ends on the server side (expired, or ended elsewhere): the next request says so.
+    await page.context().clearCookies();
+    await (await navigation(page)).getByRole('link', { name: id('web.nav.users') }).click();
+    await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/users');
+    await logIn();
+    await page.getByRole('heading', { name: id('web.users.title') }).waitFor();
+
+    await page.getByRole('button', { name: id('web.account.menu', { name: ADMIN.name }) }).click();
+    await page.getByRole('menuitem', { name: id('web.account.logout') }).click();
+    await page.waitForURL('**/login');
+    await page.goto('/');
+    await page.waitForURL('**/login');
+    await page.getByRole('heading', { name: id('web.login.title') }).waitFor();
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+  });
+
   it('[I18N][SWITCH]: switching to English changes the text at once, survives a reload and is saved to the account at login', async () => {
     const page = await newPage();
     await page.goto('/login');

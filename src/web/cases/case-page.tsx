@@ -17,6 +17,7 @@ import { CategoryBadges, ElapsedVsTarget, OverdueBadge } from './case-bits.js';
 import { CaseEvents } from './case-events.js';
 import { enumLabel } from './case-format.js';
 import { caseKey } from './case-queries.js';
+import { CaseRecords } from './case-records.js';
 import { CaseStages, CompleteStageModal, SkipStageModal, StageProgress } from './case-stages.js';
 import { ClientCard } from './client-card.js';
 import { Facts } from './facts.js';
@@ -201,6 +202,12 @@ export function CasePage() {
                 onTerminate={() => setTerminating(true)}
               />
             </Section>
+            <div>
+              <Title order={2} size="h4" mb="sm">
+                {t('casesWeb.records.title')}
+              </Title>
+              <CaseRecords detail={detail} canWrite={canWrite} />
+            </div>
           </Stack>
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>

@@ -14,7 +14,7 @@ import { formatDateTime } from '../components/labels.js';
 const PAGE_SIZE = 50;
 
 /** Entity types the audit log records so far; new features add theirs here and in web.json. */
-const ENTITY_TYPES = ['user', 'organization', 'client'] as const;
+const ENTITY_TYPES = ['user', 'organization', 'client', 'case', 'room', 'attachment', 'sop'] as const;
 
 function toDateString(value: DatesRangeValue[number]): string | undefined {
   if (!value) return undefined;
@@ -30,7 +30,12 @@ function EntryDetails({ entry, onClose }: { entry: AuditEntryView; onClose: () =
     [t('web.audit.time'), formatDateTime(entry.occurredAt, i18n.language)],
     [t('web.audit.action'), t(`web.audit.actions.${entry.action}`, { defaultValue: entry.action })],
     [t('web.audit.actor'), entry.actorName ?? t('web.audit.system')],
-    [t('web.audit.entity'), [entry.entityType, entry.entityId].filter(Boolean).join(' · ') || '—'],
+    [
+      t('web.audit.entity'),
+      [entry.entityType && t(`web.audit.entities.${entry.entityType}`, { defaultValue: entry.entityType }), entry.entityId]
+        .filter(Boolean)
+        .join(' · ') || '—',
+    ],
     [t('web.audit.ip'), entry.ip ?? '—'],
   ];
   return (
@@ -51,7 +56,9 @@ function EntryDetails({ entry, onClose }: { entry: AuditEntryView; onClose: () =
             {t('web.audit.changes')}
           </Text>
           {entry.changes ? (
-            <Code block>{JSON.stringify(entry.changes, null, 2)}</Code>
+            <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+              {JSON.stringify(entry.changes, null, 2)}
+            </Code>
           ) : (
             <Text size="sm" c="dimmed">
               —

@@ -1,4 +1,4 @@
-import { Button, Paper, PasswordInput, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
@@ -37,6 +37,9 @@ export function LoginPage() {
           <Button type="submit" loading={form.submitting} fullWidth>
             {t('web.login.submit')}
           </Button>
+          <Text size="sm" c="dimmed" ta="center">
+            {t('web.login.forgot')}
+          </Text>
         </Stack>
       </form>
     </Paper>

@@ -1,4 +1,4 @@
-import { Badge, Box, Button, Group, Loader, Menu, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { ActionIcon, Badge, Box, Button, Group, Loader, Menu, Modal, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -171,13 +171,14 @@ function OrganizationTree({
               {canWrite && (
                 <Menu position="bottom-end" withinPortal>
                   <Menu.Target>
-                    <Button
-                      size="compact-sm"
+                    <ActionIcon
+                      size="lg"
                       variant="subtle"
+                      color="gray"
                       aria-label={t('web.organizations.actionsFor', { name: node.name })}
                     >
                       <Icon name="dots" />
-                    </Button>
+                    </ActionIcon>
                   </Menu.Target>
                   <Menu.Dropdown>
                     {canHoldUnit(node.kind) && (

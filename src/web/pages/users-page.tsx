@@ -146,7 +146,7 @@ export function UsersPage() {
                   <Table.Td>
                     <Menu position="bottom-end" withinPortal>
                       <Menu.Target>
-                        <ActionIcon variant="subtle" color="gray" aria-label={t('web.users.actionsFor', { name: user.name })}>
+                        <ActionIcon size="lg" variant="subtle" color="gray" aria-label={t('web.users.actionsFor', { name: user.name })}>
                           <Icon name="dots" />
                         </ActionIcon>
                       </Menu.Target>
