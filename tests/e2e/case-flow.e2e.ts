@@ -7,6 +7,7 @@
  * the users made by the first). Users are made over the API by the administrator with temporary
  * passwords, and change them at their first login in the browser, as on a shelter's first day.
  */
+import { gzipSync } from 'node:zlib';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
@@ -18,6 +19,12 @@ const id = (key: string, vars?: Record<string, unknown>) => translate('id', key,
 const OFFICER = { name: 'Siti Aminah', username: 'siti.shelter', temporary: 'sementara-siti-1', password: 'siti-password-2026' };
 const WORKER = { name: 'Rahmat Hidayat', username: 'rahmat.peksos', temporary: 'sementara-rahmat-1', password: 'rahmat-password-2026' };
 
+/** A 1x1 PNG: the server recognises images by their first bytes. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** A woman's NIK from Kademangan, Kota Probolinggo (35.74.01): born 17 August 1985 (day 17 + 40). */
 const CLIENT_NIK = '3574015708850001';
 
@@ -26,11 +33,11 @@ function unexpectedErrors(e2e: E2E, page: Page): string[] {
   return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
 }
 
-/** The administrator's API calls, with the session cookie and CSRF token. */
-async function adminApi<T>(e2e: E2E, admin: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
+/** An API call as a signed-in user, with the session cookie and CSRF token. */
+async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${e2e.baseUrl}/api${path}`, {
     method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${admin.token}`, 'x-csrf-token': admin.csrfToken },
+    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await res.text();
@@ -39,7 +46,7 @@ async function adminApi<T>(e2e: E2E, admin: HttpSession, method: string, path: s
 }
 
 async function createUser(e2e: E2E, admin: HttpSession, organizationId: string, user: typeof OFFICER, role: string) {
-  await adminApi(e2e, admin, 'POST', '/users', { name: user.name, username: user.username, role, organizationId, password: user.temporary });
+  await apiAs(e2e, admin, 'POST', '/users', { name: user.name, username: user.username, role, organizationId, password: user.temporary });
 }
 
 /** Log in through the login page; at the first login the temporary password must be replaced. */
@@ -56,6 +63,28 @@ async function logIn(page: Page, user: typeof OFFICER, firstTime: boolean) {
     await page.getByRole('button', { name: id('web.changePassword.submit') }).click();
   }
   await page.getByRole('heading', { name: id('web.home.welcome', { name: user.name }) }).waitFor();
+}
+
+/** What the worklist may add, gzipped, to the scripts of the home page when it is the first page opened. */
+const WORKLIST_EXTRA_JS_BUDGET = 60 * 1024;
+
+/** Open `path` in a fresh page and add up the gzipped size of every script it loaded. */
+async function scriptBytes(page: Page, path: string, heading: string): Promise<number> {
+  const sizes: Promise<number>[] = [];
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') sizes.push(response.body().then((body) => gzipSync(body).length, () => 0));
+  });
+  await page.goto(path);
+  await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  await page.waitForLoadState('networkidle');
+  return (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+}
+
+/** A full-page screenshot from the top, so the fixed header is drawn where it belongs. */
+async function shot(e2e: E2E, page: Page, name: string) {
+  await page.evaluate(() => window.scrollTo(0, 0));
+  await page.waitForTimeout(150);
+  return e2e.screenshot(page, name);
 }
 
 /** Mantine Select inside `scope`: open it by its label and pick an option (listed in a portal). */
@@ -75,8 +104,8 @@ async function chooseMany(page: Page, scope: Page | Locator, label: string, opti
     await box.click();
     await box.fill(option.slice(0, 6));
     await page.getByRole('option', { name: new RegExp(`^(\\d+\\. )?${escapeRegExp(option)}$`) }).click();
+    await box.press('Escape');
   }
-  await box.press('Escape');
 }
 
 const stage = (page: Page, key: string) => page.getByTestId(`stage-${key}`);
@@ -119,7 +148,7 @@ describe('case flow', () => {
     e2e = await startE2E();
     const admin = await e2e.setup();
     // Both work in the shelter unit that setup created under the Dinas Sosial.
-    const { items } = await adminApi<{ items: { id: string; kind: string; name: string }[] }>(e2e, admin, 'GET', '/organizations');
+    const { items } = await apiAs<{ items: { id: string; kind: string; name: string }[] }>(e2e, admin, 'GET', '/organizations');
     const unit = items.find((org) => org.kind === 'unit');
     if (!unit) throw new Error('setup made no shelter unit');
     unitName = unit.name;
@@ -136,7 +165,7 @@ describe('case flow', () => {
     await logIn(officer, OFFICER, true);
     await officer.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.intake') }).click();
     await officer.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
-    await e2e.screenshot(officer, 'cases-intake-empty-desktop');
+    await shot(e2e, officer, 'cases-intake-empty-desktop');
 
     // Sending it empty shows what is missing next to the inputs.
     await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
@@ -172,7 +201,7 @@ describe('case flow', () => {
     await officer.getByRole('textbox', { name: id('casesWeb.intake.physicalDescription') }).fill('Perempuan ±40 tahun, berkerudung cokelat, membawa tas plastik.');
     await chooseMany(officer, officer, id('fields.categories'), [id('ppks.local_stranded_traveller'), id('ppks.ppks_23')]);
     await officer.getByRole('textbox', { name: id('casesWeb.intake.presentingProblem') }).fill('Kehabisan bekal dalam perjalanan pulang ke Jember.');
-    await e2e.screenshot(officer, 'cases-intake-desktop');
+    await shot(e2e, officer, 'cases-intake-desktop');
     await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
 
     // --- The case page: reception done by the intake itself, identification running.
@@ -188,9 +217,21 @@ describe('case flow', () => {
     // Reception cannot be skipped, and nothing but the stage in progress has actions.
     await expect(stage(officer, 'initial_identification').getByRole('button', { name: id('casesWeb.stages.skip') }).count()).resolves.toBe(0);
     await expect(stage(officer, 'health_civil_check').getByRole('button').count()).resolves.toBe(0);
-    await e2e.screenshot(officer, 'cases-case-new-desktop');
+    await shot(e2e, officer, 'cases-case-new-desktop');
 
     await completeStage(officer, 'initial_identification', 'Identitas dari KTP yang dibawa klien.');
+
+    // The health check is recorded in its section, which opens by itself at this stage.
+    const health = officer.getByTestId('records-health');
+    await health.getByRole('button', { name: id('casework.actions.record_health_check') }).click();
+    const healthDialog = officer.getByRole('dialog', { name: id('casework.actions.record_health_check') });
+    await healthDialog.getByRole('textbox', { name: id('fields.bloodPressure') }).fill('120/80');
+    await healthDialog.getByRole('textbox', { name: id('fields.pulse') }).fill('84');
+    await choose(officer, healthDialog, id('fields.mentalState'), id('enums.mental_states.calm'));
+    await healthDialog.getByRole('button', { name: id('web.common.save') }).click();
+    await healthDialog.waitFor({ state: 'detached' });
+    await health.getByTestId('health-check').getByText(`${id('fields.bloodPressure')} 120/80 mmHg`, { exact: false }).waitFor();
+
     await completeStage(officer, 'health_civil_check', 'Tensi 120/80, sehat. NIK terdaftar.');
     await expectStatuses(officer, { family_tracing: 'in_progress' });
     await expect(stage(officer, 'initial_identification').textContent()).resolves.toContain(OFFICER.name);
@@ -206,7 +247,7 @@ describe('case flow', () => {
     await row.waitFor();
     await expect(row.textContent()).resolves.toContain(stageName('family_tracing'));
     await expect(row.textContent()).resolves.toContain('Bu Las');
-    await e2e.screenshot(worker, 'cases-worklist-desktop');
+    await shot(e2e, worker, 'cases-worklist-desktop');
     await row.getByRole('link', { name: caseNumber }).click();
     await worker.waitForURL(`**${caseUrl}`);
 
@@ -217,10 +258,23 @@ describe('case flow', () => {
     await skipStage(worker, 'case_conference', 'Kasus sederhana, cukup keputusan pekerja sosial.');
     await completeStage(worker, 'referral', 'Surat ke Dinas Sosial Kabupaten Jember.');
     await skipStage(worker, 'rehabilitation', 'Klien langsung dipulangkan.');
+    // The return home is recorded with who received her, and the handover record is a PDF.
+    const reunification = worker.getByTestId('records-reunification');
+    await reunification.getByRole('button', { name: id('casework.actions.record_reunification') }).click();
+    const returnDialog = worker.getByRole('dialog', { name: id('casework.actions.record_reunification') });
+    await choose(worker, returnDialog, id('fields.destinationType'), id('enums.reunification_destinations.family'));
+    await returnDialog.getByRole('textbox', { name: id('fields.destinationName') }).fill('Keluarga Bapak Slamet, Jember');
+    await returnDialog.getByRole('textbox', { name: id('fields.receivedByName') }).fill('Slamet');
+    await returnDialog.getByRole('textbox', { name: id('fields.receivedByRelation') }).fill('Anak');
+    await returnDialog.getByRole('button', { name: id('web.common.save') }).click();
+    await returnDialog.waitFor({ state: 'detached' });
+    const handover = reunification.getByRole('link', { name: id('casework.actions.download_handover') });
+    const pdf = await worker.evaluate(async (href) => (await fetch(href)).headers.get('content-type'), (await handover.getAttribute('href')) ?? '');
+    expect(pdf).toBe('application/pdf');
     await completeStage(worker, 'reunification', 'Diantar ke Terminal Tawang Alun, dijemput anaknya.');
     await completeStage(worker, 'monitoring_evaluation', 'Telepon keluarga: klien sudah di rumah.');
     await expectStatuses(worker, { termination: 'in_progress' });
-    await e2e.screenshot(worker, 'cases-case-before-termination-desktop');
+    await shot(e2e, worker, 'cases-case-before-termination-desktop');
 
     // --- Termination: outcome, then a confirmation, then the case is closed for good.
     await stage(worker, 'termination').getByRole('button', { name: id('casesWeb.terminate.action') }).click();
@@ -255,9 +309,12 @@ describe('case flow', () => {
     // The history tells the story in Indonesian, with the skip reasons.
     const events = worker.getByTestId('case-events');
     await events.getByText(id('casesWeb.timeline.actions.case.terminated')).waitFor();
+    const [before, after] = id('casesWeb.timeline.showAll', { count: 999 }).split('999');
+    await worker.getByRole('button', { name: new RegExp(`^${escapeRegExp(before)}\\d+${escapeRegExp(after)}$`) }).click();
+    await events.getByText(id('casesWeb.timeline.actions.case.health_check_recorded')).waitFor();
     await expect(events.getByText(id('casesWeb.timeline.actions.case.stage_skipped')).count()).resolves.toBe(3);
     await expect(events.textContent()).resolves.toContain('Klien langsung dipulangkan.');
-    await e2e.screenshot(worker, 'cases-case-closed-desktop');
+    await shot(e2e, worker, 'cases-case-closed-desktop');
 
     // The officer's page, left open, shows the closed case after a refresh, and the closed list has it.
     await officer.goto('/cases?list=closed');
@@ -268,7 +325,7 @@ describe('case flow', () => {
     await phone.goto(caseUrl);
     await phone.getByRole('heading', { name: 'Sulastri', level: 1 }).waitFor();
     await expectStatuses(phone, { termination: 'completed' });
-    await e2e.screenshot(phone, 'cases-case-closed-phone');
+    await shot(e2e, phone, 'cases-case-closed-phone');
 
     for (const page of [officer, worker, phone]) expect(unexpectedErrors(e2e, page)).toEqual([]);
   }, 240_000);
@@ -303,28 +360,37 @@ describe('case flow', () => {
       if (index < people.length - 1) await names.nth(index).press('Enter');
     }
     await expect(page.getByTestId('raid-person').count()).resolves.toBe(3);
+    // A photo of the first person, from the phone's camera.
+    await page.getByTestId('raid-person').nth(0).getByTestId('raid-person-photo').setInputFiles({ name: 'darto.png', mimeType: 'image/png', buffer: TINY_PNG });
+    await page.getByTestId('raid-person').nth(0).getByRole('img', { name: id('casesWeb.raid.photoOf', { number: 1 }) }).waitFor();
     // The child gets his own category instead of the shared ones.
     const child = page.getByTestId('raid-person').nth(2);
     await child.getByRole('button', { name: `+ ${id('casesWeb.raid.addOwnCategories')}` }).click();
     await chooseMany(page, child, id('casesWeb.raid.ownCategories'), [id('ppks.ppks_04')]);
-    await e2e.screenshot(page, 'cases-raid-phone');
+    await shot(e2e, page, 'cases-raid-phone');
 
     await page.getByRole('button', { name: id('casesWeb.raid.submit', { count: 3 }) }).click();
     await page.getByText(id('casesWeb.raid.doneTitle', { count: 3 })).waitFor();
     const result = page.getByTestId('raid-result');
     await expect(result.getByRole('link', { name: id('casesWeb.raid.openCase') }).count()).resolves.toBe(3);
     for (const person of people) await result.getByText(person.name).waitFor();
-    await e2e.screenshot(page, 'cases-raid-result-phone');
+    await result.getByTestId('raid-photo-done').waitFor();
+    await expect(result.getByTestId('raid-photo-done').count()).resolves.toBe(1);
+    await shot(e2e, page, 'cases-raid-result-phone');
 
     // The worklist of today has the three new cases, as cards on a phone.
     await page.getByRole('link', { name: id('casesWeb.raid.toWorklist') }).click();
     await page.getByRole('heading', { name: id('casesWeb.list.title') }).waitFor();
     await expect(page.getByRole('tab', { name: id('casesWeb.lists.new_today') }).getAttribute('aria-selected')).resolves.toBe('true');
     for (const person of people) await page.getByTestId('case-card').filter({ hasText: person.name }).waitFor();
+    // The shared categories went to the adults, the child's own to him.
+    const adultCard = page.getByTestId('case-card').filter({ hasText: people[0].name });
+    await expect(adultCard.textContent()).resolves.toContain(id('ppks.ppks_11'));
+    await expect(adultCard.textContent()).resolves.toContain(id('ppks.ppks_12'));
     const childCard = page.getByTestId('case-card').filter({ hasText: people[2].name });
     await expect(childCard.textContent()).resolves.toContain(id('ppks.ppks_04'));
     await expect(childCard.textContent()).resolves.toContain(stageName('initial_identification'));
-    await e2e.screenshot(page, 'cases-worklist-phone');
+    await shot(e2e, page, 'cases-worklist-phone');
 
     // Search is typo tolerant: "Darta" finds Pak Darto.
     await page.getByRole('searchbox', { name: id('casesWeb.list.search') }).fill('Darta');
@@ -334,13 +400,84 @@ describe('case flow', () => {
     await page.getByRole('heading', { name: 'Pak Darto', level: 1 }).waitFor();
     await expectStatuses(page, { reception: 'completed', initial_identification: 'in_progress' });
     await expect(page.getByTestId('intake-facts').textContent()).resolves.toContain('Alun-alun Kota Probolinggo');
-    await e2e.screenshot(page, 'cases-case-new-phone');
+    // His photo is with the case.
+    await page.getByRole('button', { name: id('attachments.title') }).click();
+    await page.getByTestId('case-attachments').getByRole('img').waitFor();
+    await shot(e2e, page, 'cases-case-new-phone');
 
     expect(unexpectedErrors(e2e, page)).toEqual([]);
   }, 180_000);
 
-  it('[CASES][SCREENS]: the worklist, intake and raid pages at both sizes', async () => {
+  it('[CASES][RETURNING_CLIENT]: a returning client is found by search and gets a second case; a stale page is told when someone else moved the case on', async () => {
+    const officer = await e2e.newDesktopPage({ session: await e2e.login(OFFICER.username, OFFICER.password) });
+    await officer.goto('/cases/new');
+    await officer.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
+    // A typo still finds her, with her last case.
+    await officer.getByRole('searchbox', { name: id('casesWeb.clientSearch.label') }).fill('Sulastry');
+    await officer.getByRole('button', { name: id('casesWeb.clientSearch.chooseNamed', { name: 'Sulastri' }) }).click();
+    await officer.getByTestId('selected-client').waitFor();
+    // Her identity is already on record: no identity fields to fill again.
+    await expect(officer.getByRole('textbox', { name: id('casesWeb.intake.name') }).count()).resolves.toBe(0);
+    await choose(officer, officer, id('fields.source'), id('enums.case_sources.walk_in'));
+    await chooseMany(officer, officer, id('fields.categories'), [id('ppks.local_stranded_traveller')]);
+    await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
+    await officer.waitForURL(/\/cases\/[0-9a-f-]{36}$/);
+    await officer.getByRole('heading', { name: 'Sulastri', level: 1 }).waitFor();
+    const secondCaseUrl = new URL(officer.url()).pathname;
+    expect(secondCaseUrl).not.toBe(caseUrl);
+    // The first case is listed, and links back.
+    await officer.getByTestId('previous-cases').getByRole('link').first().waitFor();
+    expect(await officer.getByTestId('previous-cases').getByRole('link').first().getAttribute('href')).toBe(caseUrl);
+
+    // The social worker has the case open while the officer completes the identification.
+    const worker = await e2e.newDesktopPage({ session: await e2e.login(WORKER.username, WORKER.password) });
+    await worker.goto(secondCaseUrl);
+    await expectStatuses(worker, { initial_identification: 'in_progress' });
+    await completeStage(officer, 'initial_identification');
+
+    await stage(worker, 'initial_identification').getByRole('button', { name: id('casesWeb.stages.complete') }).click();
+    const dialog = worker.getByRole('dialog');
+    await dialog.getByRole('button', { name: id('casesWeb.stages.complete') }).click();
+    const conflict = dialog.getByTestId('case-conflict');
+    await conflict.waitFor();
+    await expect(conflict.textContent()).resolves.toContain(id('casesWeb.stages.notCurrent', { stage: stageName('initial_identification') }));
+    await shot(e2e, worker, 'cases-conflict-desktop');
+    await dialog.getByRole('button', { name: id('web.common.cancel') }).click();
+    // Behind the dialog the page was brought up to date.
+    await expectStatuses(worker, { initial_identification: 'completed', health_civil_check: 'in_progress' });
+
+    expect(unexpectedErrors(e2e, officer)).toEqual([]);
+    // The refused request itself is the only error the worker's browser reports.
+    expect(unexpectedErrors(e2e, worker).filter((line) => !/status of 409/.test(line))).toEqual([]);
+  }, 120_000);
+
+  it('[CASES][SCREENS]: the worklist, intake and raid pages at both sizes; the worklist loads little more than home', async () => {
     const session = await e2e.login(OFFICER.username, OFFICER.password);
+
+    // A client who arrived five days ago and is still at identification: overdue, flagged in red.
+    const { items } = await apiAs<{ items: { id: string; kind: string }[] }>(e2e, session, 'GET', '/organizations');
+    await apiAs(e2e, session, 'POST', '/intakes', {
+      organizationId: items.find((org) => org.kind === 'unit')?.id,
+      source: 'community_complaint',
+      arrivedAt: new Date(Date.now() - 5 * 24 * 3_600_000).toISOString(),
+      categories: ['local_psychotic_homeless'],
+      client: { name: 'Mbah Karto', nameQuality: 'partial', sex: 'male', estimatedAge: 70 },
+    });
+    for (const open of [() => e2e.newPhonePage({ session }), () => e2e.newDesktopPage({ session })]) {
+      const page = await open();
+      await page.goto('/cases?list=overdue');
+      const flagged = page.getByTestId(page.viewportSize()?.width === 360 ? 'case-card' : 'case-row').filter({ hasText: 'Mbah Karto' });
+      await flagged.getByTestId('overdue-flag').first().waitFor();
+      const color = await flagged.getByTestId('overdue-flag').first().evaluate((el) => getComputedStyle(el).backgroundColor);
+      expect(color).toMatch(/^rgb\((2[0-9]{2}), ([0-9]{1,2}), ([0-9]{1,2})\)$/);
+      await shot(e2e, page, `cases-worklist-overdue-${page.viewportSize()?.width === 360 ? 'phone' : 'desktop'}`);
+    }
+
+    // The case pages load on demand: opening the worklist first costs little more than opening home.
+    const home = await scriptBytes(await e2e.newPhonePage({ session }), '/', id('web.home.welcome', { name: OFFICER.name }));
+    const worklist = await scriptBytes(await e2e.newPhonePage({ session }), '/cases', id('casesWeb.list.title'));
+    expect(worklist - home).toBeLessThanOrEqual(WORKLIST_EXTRA_JS_BUDGET);
+
     for (const [kind, open] of [
       ['phone', () => e2e.newPhonePage({ session })],
       ['desktop', () => e2e.newDesktopPage({ session })],
@@ -348,13 +485,13 @@ describe('case flow', () => {
       const page = await open();
       await page.goto('/cases?list=all');
       await page.getByTestId(kind === 'phone' ? 'case-card' : 'case-row').first().waitFor();
-      await e2e.screenshot(page, `cases-worklist-all-${kind}`);
+      await shot(e2e, page, `cases-worklist-all-${kind}`);
       await page.goto('/cases/new');
       await page.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
-      await e2e.screenshot(page, `cases-intake-empty-${kind}`);
+      await shot(e2e, page, `cases-intake-empty-${kind}`);
       await page.goto('/cases/raid');
       await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
-      await e2e.screenshot(page, `cases-raid-empty-${kind}`);
+      await shot(e2e, page, `cases-raid-empty-${kind}`);
       // Nothing wider than the screen.
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow).toBeLessThanOrEqual(0);

@@ -42,7 +42,7 @@ export function CategoryBadges({ codes, max }: { codes: string[]; max?: number }
   return (
     <Group gap={4}>
       {shown.map((code) => (
-        <Badge key={code} variant="light" color="gray" tt="none" fw={500} style={{ maxWidth: '100%' }}>
+        <Badge key={code} variant="light" color="gray" tt="none" fw={500} style={{ maxWidth: '100%' }} title={categoryLabel(t, code)}>
           {categoryLabel(t, code)}
         </Badge>
       ))}

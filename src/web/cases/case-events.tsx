@@ -1,7 +1,8 @@
 /** The case's recorded events (GET /api/cases/:id/timeline), newest first, in the UI language. */
-import { Loader, Stack, Text, Timeline } from '@mantine/core';
+import { Button, Loader, Stack, Text, Timeline } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import type { CaseDetail, timelineEntry } from '../../shared/contracts/cases.js';
@@ -53,8 +54,12 @@ function entryDetails(t: TFunction, entry: TimelineEntry, detail: CaseDetail, la
   return lines;
 }
 
+/** The newest events shown before "show all": enough for today's work on a phone. */
+const FIRST_SHOWN = 6;
+
 export function CaseEvents({ detail }: { detail: CaseDetail }) {
   const { t, i18n } = useTranslation();
+  const [showAll, setShowAll] = useState(false);
   const timeline = useQuery({
     queryKey: caseTimelineKey(detail.id),
     queryFn: ({ signal }) => api.get<{ items: TimelineEntry[] }>(`/cases/${detail.id}/timeline`, undefined, signal),
@@ -63,23 +68,31 @@ export function CaseEvents({ detail }: { detail: CaseDetail }) {
   if (timeline.isPending) return <Loader size="sm" aria-label={t('web.common.loading')} />;
   if (timeline.isError) return <ApiErrorAlert error={timeline.error} />;
   if (timeline.data.length === 0) return <Text c="dimmed">{t('casesWeb.timeline.empty')}</Text>;
+  const shown = showAll ? timeline.data : timeline.data.slice(0, FIRST_SHOWN);
   return (
-    <Timeline bulletSize={12} lineWidth={2} data-testid="case-events">
-      {timeline.data.map((entry) => (
-        <Timeline.Item key={entry.id} title={<Text size="sm" fw={600}>{actionLabel(t, entry.action)}</Text>}>
-          <Stack gap={2}>
-            <Text size="xs" c="dimmed">
-              {formatDateTime(entry.at, i18n.language)}
-              {entry.actorName ? ` · ${entry.actorName}` : ''}
-            </Text>
-            {entryDetails(t, entry, detail, i18n.language).map((line) => (
-              <Text key={line} size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
-                {line}
+    <Stack gap="xs">
+      <Timeline bulletSize={12} lineWidth={2} data-testid="case-events">
+        {shown.map((entry) => (
+          <Timeline.Item key={entry.id} title={<Text size="sm" fw={600}>{actionLabel(t, entry.action)}</Text>}>
+            <Stack gap={2}>
+              <Text size="xs" c="dimmed">
+                {formatDateTime(entry.at, i18n.language)}
+                {entry.actorName ? ` · ${entry.actorName}` : ''}
               </Text>
-            ))}
-          </Stack>
-        </Timeline.Item>
-      ))}
-    </Timeline>
+              {entryDetails(t, entry, detail, i18n.language).map((line) => (
+                <Text key={line} size="sm" style={{ whiteSpace: 'pre-line', overflowWrap: 'anywhere' }}>
+                  {line}
+                </Text>
+              ))}
+            </Stack>
+          </Timeline.Item>
+        ))}
+      </Timeline>
+      {timeline.data.length > FIRST_SHOWN && (
+        <Button variant="subtle" size="compact-sm" style={{ alignSelf: 'flex-start' }} onClick={() => setShowAll((all) => !all)}>
+          {showAll ? t('casesWeb.timeline.showLess') : t('casesWeb.timeline.showAll', { count: timeline.data.length })}
+        </Button>
+      )}
+    </Stack>
   );
 }

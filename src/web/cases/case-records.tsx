@@ -22,7 +22,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useState } from 'react';
+import { type ReactNode, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/contracts/cases.js';
 import {
@@ -95,7 +95,8 @@ function RecordedBy({ name, at }: { name: string | null; at: string }) {
 // Health check
 
 function HealthCheckForm({ caseId, close }: { caseId: string; close: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const decimalSeparator = i18n.language === 'en' ? '.' : ',';
   const written = useRecordWritten(caseId);
   const initialValues = {
     checkedAt: toPickerValue(),
@@ -149,9 +150,9 @@ function HealthCheckForm({ caseId, close }: { caseId: string; close: () => void 
       <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
         <TextInput label={t('fields.bloodPressure')} placeholder="120/80" inputMode="numeric" rightSection={unit('mmHg')} rightSectionWidth={52} {...form.getInputProps('bloodPressure')} />
         <NumberInput label={t('fields.pulse')} allowDecimal={false} hideControls rightSection={unit(t('casesWeb.records.perMinute'))} rightSectionWidth={52} {...form.getInputProps('pulse')} />
-        <NumberInput label={t('fields.temperature')} decimalScale={1} decimalSeparator="," hideControls rightSection={unit('°C')} {...form.getInputProps('temperature')} />
+        <NumberInput label={t('fields.temperature')} decimalScale={1} decimalSeparator={decimalSeparator} hideControls rightSection={unit('°C')} {...form.getInputProps('temperature')} />
         <NumberInput label={t('fields.respiration')} allowDecimal={false} hideControls rightSection={unit(t('casesWeb.records.perMinute'))} rightSectionWidth={52} {...form.getInputProps('respiration')} />
-        <NumberInput label={t('fields.weightKg')} decimalScale={1} decimalSeparator="," hideControls rightSection={unit('kg')} {...form.getInputProps('weightKg')} />
+        <NumberInput label={t('fields.weightKg')} decimalScale={1} decimalSeparator={decimalSeparator} hideControls rightSection={unit('kg')} {...form.getInputProps('weightKg')} />
       </SimpleGrid>
       <Textarea label={t('fields.visibleConditions')} autosize minRows={2} {...form.getInputProps('visibleConditions')} />
       <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
@@ -169,8 +170,8 @@ function HealthCheckForm({ caseId, close }: { caseId: string; close: () => void 
 }
 
 function HealthSection({ detail, records, canWrite, open, close }: SectionProps) {
-  const { t } = useTranslation();
-  const decimal = (n: number | null) => (n === null ? null : String(n).replace('.', ','));
+  const { t, i18n } = useTranslation();
+  const decimal = (n: number | null) => (n === null ? null : n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID'));
   return (
     <Stack gap="xs">
       {records.healthChecks.length === 0 && <NoRecords />}
@@ -833,6 +834,11 @@ export function CaseRecords({ detail, canWrite: mayWrite }: { detail: CaseDetail
   const [modal, setModal] = useState<ReactNode>(null);
   const current = detail.stages.find((stage) => stage.status === 'in_progress')?.key ?? '';
   const [opened, setOpened] = useState<string[]>(() => SECTION_BY_STAGE[current] ?? []);
+  // Moving on to the next stage opens the sections it works with.
+  useEffect(() => {
+    const sections = SECTION_BY_STAGE[current] ?? [];
+    setOpened((open) => (sections.every((key) => open.includes(key)) ? open : [...new Set([...open, ...sections])]));
+  }, [current]);
   const records = useQuery({
     queryKey: recordsKey(detail.id),
     queryFn: ({ signal }) => api.get<CaseRecordsView>(`/cases/${detail.id}/records`, undefined, signal),
@@ -853,7 +859,7 @@ export function CaseRecords({ detail, canWrite: mayWrite }: { detail: CaseDetail
       body: props && <IdentityDocumentsSection {...props} />,
     },
     { key: 'tracing', title: t('casework.sections.tracing'), count: data?.tracing.attempts.length, body: props && <TracingSection {...props} /> },
-    { key: 'shelter', title: t('shelter.currentStay'), body: <ShelterStay detail={detail} canWrite={canWrite} /> },
+    { key: 'shelter', title: t('shelter.title'), body: <ShelterStay detail={detail} canWrite={canWrite} /> },
     { key: 'services', title: t('casework.sections.services'), count: data?.services.totals.length, body: props && <ServicesSection {...props} /> },
     {
       key: 'reunification',

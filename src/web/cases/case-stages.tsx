@@ -89,7 +89,7 @@ export function CompleteStageModal({ caseId, stage, onClose }: { caseId: string;
             data-autofocus
             {...form.getInputProps('notes')}
           />
-          <ApiErrorAlert error={form.error} />
+          <CaseWriteError error={form.error} stage={stageName(stage, i18n.language)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('web.common.cancel')}
@@ -126,7 +126,7 @@ export function SkipStageModal({ caseId, stage, onClose }: { caseId: string; sta
         <Stack>
           <Text size="sm">{t('casesWeb.stages.skipIntro')}</Text>
           <Textarea label={t('fields.reason')} required autosize minRows={3} data-autofocus {...form.getInputProps('reason')} />
-          <ApiErrorAlert error={form.error} />
+          <CaseWriteError error={form.error} stage={stageName(stage, i18n.language)} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               {t('web.common.cancel')}
@@ -282,26 +282,38 @@ export function StageProgress({ detail }: { detail: CaseDetail }) {
   const done = detail.stages.filter((stage) => stage.status === 'completed' || stage.status === 'skipped').length;
   const current = detail.stages.find((stage) => stage.status === 'in_progress');
   return (
-    <Group gap="xs" wrap="wrap">
+    <Group gap="xs" wrap="nowrap" align="flex-start">
       <ThemeIcon variant="light" size="sm" radius="xl">
         <Icon name="check" size={12} />
       </ThemeIcon>
-      <Text size="sm">{t('casesWeb.stages.progress', { done, total: detail.stages.length })}</Text>
-      {current && (
-        <Text size="sm" c="dimmed">
-          · {t('casesWeb.stages.now', { stage: stageName(current, i18n.language) })}
-        </Text>
-      )}
+      <Text size="sm">
+        {t('casesWeb.stages.progress', { done, total: detail.stages.length })}
+        {current && (
+          <Text span size="sm" c="dimmed">
+            {' · '}
+            {t('casesWeb.stages.now', { stage: stageName(current, i18n.language) })}
+          </Text>
+        )}
+      </Text>
     </Group>
   );
 }
 
-export function ConflictNotice({ error }: { error: unknown }) {
+/**
+ * A refused write. A conflict (409) means someone else moved the case on meanwhile: the page has been
+ * reloaded behind the dialog, so the alert says so next to the server's reason.
+ */
+export function CaseWriteError({ error, stage }: { error: unknown; stage?: string }) {
   const { t } = useTranslation();
-  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  if (!(error instanceof ApiError) || error.status !== 409) return <ApiErrorAlert error={error} />;
+  // The server names the stage by its key; the officer knows it by its name.
+  const message = error.code === 'cases.stage_not_current' && stage ? t('casesWeb.stages.notCurrent', { stage }) : error.message;
   return (
-    <Alert color="orange" variant="light" title={t('casesWeb.conflict')}>
-      {error.message}
+    <Alert color="orange" variant="light" title={t('casesWeb.conflict')} role="alert" data-testid="case-conflict">
+      <Text size="sm">{message}</Text>
+      <Text size="sm" mt={4}>
+        {t('casesWeb.conflictReloaded')}
+      </Text>
     </Alert>
   );
 }

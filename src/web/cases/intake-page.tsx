@@ -8,7 +8,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { type CaseDetail, type CreateIntakeBody, createIntakeBody } from '../../shared/contracts/cases.js';
 import { CASE_SOURCES, type CaseSource, DATA_QUALITY, type DataQuality, EDUCATION_LEVELS, MARITAL_STATUSES, RELIGIONS } from '../../shared/domain/enums.js';
 import { api } from '../api.js';
@@ -20,7 +20,7 @@ import { casesKey, useShelterUnits } from './case-queries.js';
 import { ClientSearch, type ClientSearchResult } from './client-search.js';
 import { BirthDateField, DatesScope, DateTimeField } from './date-fields.js';
 import { FormSection, type Sex, SexControl, UnitSelect } from './form-parts.js';
-import { NikField } from './nik-check.js';
+import { KkField, NikField } from './nik-check.js';
 import { RegionCascade } from './region-cascade.js';
 
 const initialValues = () => ({
@@ -274,19 +274,11 @@ export function IntakePage() {
                     recordedSex={form.values.sex}
                     recordedBirthDate={form.values.birthDate}
                   />
-                  <TextInput
+                  <KkField
                     label={t('fields.kkNumber')}
-                    inputMode="numeric"
-                    maxLength={16}
-                    autoComplete="off"
-                    description={
-                      form.values.kkNumber.length > 0 && form.values.kkNumber.length < 16
-                        ? t('casesWeb.nik.digits', { count: form.values.kkNumber.length })
-                        : undefined
-                    }
                     value={form.values.kkNumber}
                     error={form.errors.kkNumber}
-                    onChange={(event) => setValue('kkNumber', event.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
+                    onChange={(kkNumber) => setValue('kkNumber', kkNumber)}
                   />
                 </SimpleGrid>
                 <SimpleGrid cols={{ base: 2, sm: 3 }} spacing="sm">
@@ -362,7 +354,7 @@ export function IntakePage() {
           )}
           <ApiErrorAlert error={form.error} />
           <Group justify="flex-end">
-            <Button variant="default" onClick={() => navigate(-1)}>
+            <Button variant="default" component={Link} to="/cases">
               {t('web.common.cancel')}
             </Button>
             <Button type="submit" loading={form.submitting}>

@@ -9,6 +9,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { NikCheck } from '../../shared/contracts/cases.js';
+import { parseKk } from '../../shared/nik.js';
 import { api } from '../api.js';
 import { Icon } from '../components/icons.js';
 import { enumLabel, formatDate } from './case-format.js';
@@ -136,6 +137,30 @@ export function NikField({
             {t('casesWeb.nik.checkFailed')}
           </Text>
         </Group>
+      )}
+    </Stack>
+  );
+}
+
+/** A KK (family card) number; its shape is checked here, on the phone (the server keeps it as given). */
+export function KkField({ value, onChange, ...inputProps }: Omit<TextInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  const check = value.length === 16 ? parseKk(value) : null;
+  return (
+    <Stack gap="xs">
+      <TextInput
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={16}
+        value={value}
+        onChange={(event) => onChange(event.currentTarget.value.replace(/\D/g, '').slice(0, 16))}
+        description={value.length > 0 && value.length < 16 ? t('casesWeb.nik.digits', { count: value.length }) : undefined}
+        {...inputProps}
+      />
+      {check && !check.ok && (
+        <Alert color="orange" variant="light" p="xs" icon={<Icon name="alert" size={16} />} data-testid="kk-check">
+          <Text size="sm">{t(`nik.problem.${check.problem}`)}</Text>
+        </Alert>
       )}
     </Stack>
   );

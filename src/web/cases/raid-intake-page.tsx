@@ -11,6 +11,8 @@ import {
   Button,
   Card,
   Group,
+  Image,
+  Loader,
   NumberInput,
   Select,
   SimpleGrid,
@@ -30,11 +32,13 @@ import { ApiError, api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { type FieldErrors, issueMessage, optionalText, useForm } from '../forms.js';
+import { useSession } from '../session.js';
 import { CategorySelect } from './case-bits.js';
 import { enumOptions, fromPickerValue, toPickerValue } from './case-format.js';
 import { casesKey, useShelterUnits } from './case-queries.js';
 import { DatesScope, DateTimeField } from './date-fields.js';
 import { FormSection, type Sex, SexControl, UnitSelect } from './form-parts.js';
+import { uploadAttachment } from './upload.js';
 
 interface Person {
   key: number;
@@ -43,10 +47,12 @@ interface Person {
   estimatedAge: number | string;
   categories: string[];
   hasOwnCategories: boolean;
+  /** Taken with the phone's camera; uploaded to the person's case once the cases exist. */
+  photo: File | null;
 }
 
 let nextKey = 1;
-const newPerson = (): Person => ({ key: nextKey++, name: '', sex: 'unknown', estimatedAge: '', categories: [], hasOwnCategories: false });
+const newPerson = (): Person => ({ key: nextKey++, name: '', sex: 'unknown', estimatedAge: '', categories: [], hasOwnCategories: false, photo: null });
 
 const sharedInitial = () => ({
   source: 'satpol_pp_raid' as CaseSource,
@@ -101,10 +107,77 @@ function splitErrors(fields: { field: string; message: string }[]) {
 interface Created {
   name: string;
   caseId: string;
+  photo: File | null;
+}
+
+type PhotoState = 'uploading' | 'done' | ApiError;
+
+/** Each person's photo goes to their new case, one at a time (a phone's connection is narrow). */
+function usePhotoUploads(created: Created[]) {
+  const { csrfToken } = useSession();
+  const { t } = useTranslation();
+  const [states, setStates] = useState<Record<string, PhotoState>>({});
+  const started = useRef(false);
+
+  const uploadOne = async (item: Created) => {
+    if (!item.photo) return;
+    setStates((current) => ({ ...current, [item.caseId]: 'uploading' }));
+    try {
+      await uploadAttachment(csrfToken, { caseId: item.caseId, kind: 'photo', caption: t('casesWeb.raid.photoCaption'), takenAt: new Date(item.photo.lastModified).toISOString() }, item.photo);
+      setStates((current) => ({ ...current, [item.caseId]: 'done' }));
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : new ApiError(0, 'unknown', t('web.errors.unknown'));
+      setStates((current) => ({ ...current, [item.caseId]: failure }));
+    }
+  };
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the uploads start once, for the cases just made
+  useEffect(() => {
+    if (started.current) return;
+    started.current = true;
+    void (async () => {
+      for (const item of created) await uploadOne(item);
+    })();
+  }, []);
+
+  return { states, retry: (item: Created) => void uploadOne(item) };
+}
+
+function PhotoStatus({ state, onRetry }: { state: PhotoState | undefined; onRetry: () => void }) {
+  const { t } = useTranslation();
+  if (!state) return null;
+  if (state === 'uploading') {
+    return (
+      <Group gap={4}>
+        <Loader size={12} />
+        <Text size="xs" c="dimmed">
+          {t('casesWeb.raid.photoUploading')}
+        </Text>
+      </Group>
+    );
+  }
+  if (state === 'done') {
+    return (
+      <Text size="xs" c="teal.8" data-testid="raid-photo-done">
+        <Icon name="check" size={12} /> {t('casesWeb.raid.photoDone')}
+      </Text>
+    );
+  }
+  return (
+    <Group gap={6}>
+      <Text size="xs" c="red.8">
+        {t('casesWeb.raid.photoFailed')}: {state.message}
+      </Text>
+      <Button size="compact-xs" variant="light" color="red" onClick={onRetry}>
+        {t('web.common.retry')}
+      </Button>
+    </Group>
+  );
 }
 
 function RaidResult({ created, onAgain }: { created: Created[]; onAgain: () => void }) {
   const { t } = useTranslation();
+  const photos = usePhotoUploads(created);
   // The new cases' numbers, from the open worklist (newest arrivals first); a name is enough otherwise.
   const numbers = useQuery({
     queryKey: [...casesKey, 'list', { list: 'open', raid: created.map((c) => c.caseId) }],
@@ -128,6 +201,7 @@ function RaidResult({ created, onAgain }: { created: Created[]; onAgain: () => v
                   {numbers.data?.get(item.caseId) ?? t('casesWeb.raid.personNumber', { number: index + 1 })}
                 </Text>
                 <Text fw={600}>{item.name}</Text>
+                <PhotoStatus state={photos.states[item.caseId]} onRetry={() => photos.retry(item)} />
               </div>
               <Anchor component={Link} to={`/cases/${item.caseId}`} size="sm" fw={600} style={{ whiteSpace: 'nowrap' }}>
                 {t('casesWeb.raid.openCase')}
@@ -145,6 +219,45 @@ function RaidResult({ created, onAgain }: { created: Created[]; onAgain: () => v
         </Button>
       </Group>
     </Stack>
+  );
+}
+
+/** A camera button for one person, with the picture's preview once taken. */
+function PersonPhoto({ photo, number, onChange }: { photo: File | null; number: number; onChange: (photo: File | null) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [preview, setPreview] = useState<string | null>(null);
+  useEffect(() => {
+    if (!photo) return setPreview(null);
+    const url = URL.createObjectURL(photo);
+    setPreview(url);
+    return () => URL.revokeObjectURL(url);
+  }, [photo]);
+  return (
+    <Group gap="xs" wrap="nowrap">
+      <input
+        ref={input}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        hidden
+        aria-label={t('casesWeb.raid.photoOf', { number })}
+        data-testid="raid-person-photo"
+        onChange={(event) => {
+          onChange(event.currentTarget.files?.[0] ?? null);
+          event.currentTarget.value = '';
+        }}
+      />
+      {preview && <Image src={preview} alt={t('casesWeb.raid.photoOf', { number })} w={48} h={48} radius="sm" fit="cover" />}
+      <Button size="xs" variant={photo ? 'default' : 'light'} leftSection={<Icon name="camera" size={14} />} onClick={() => input.current?.click()}>
+        {photo ? t('casesWeb.raid.retakePhoto') : t('casesWeb.raid.takePhoto')}
+      </Button>
+      {photo && (
+        <ActionIcon variant="subtle" color="gray" onClick={() => onChange(null)} aria-label={t('casesWeb.raid.removePhoto', { number })}>
+          <Icon name="x" size={16} />
+        </ActionIcon>
+      )}
+    </Group>
   );
 }
 
@@ -238,7 +351,7 @@ export function RaidIntakePage() {
     try {
       const result = await api.post<{ batchId: string; caseIds: string[] }>('/intakes/batch', toBody(values, people));
       await queryClient.invalidateQueries({ queryKey: casesKey });
-      setCreated(result.caseIds.map((caseId, i) => ({ caseId, name: people[i]?.name.trim() ?? '' })));
+      setCreated(result.caseIds.map((caseId, i) => ({ caseId, name: people[i]?.name.trim() ?? '', photo: people[i]?.photo ?? null })));
       window.scrollTo({ top: 0 });
     } catch (error) {
       if (error instanceof ApiError && error.fields.length > 0) {
@@ -377,7 +490,8 @@ export function RaidIntakePage() {
                           onChange={(value) => updatePerson(person.key, { estimatedAge: value })}
                         />
                       </Group>
-                      {person.hasOwnCategories ? (
+                      <PersonPhoto photo={person.photo} number={number} onChange={(photo) => updatePerson(person.key, { photo })} />
+                    {person.hasOwnCategories ? (
                         <CategorySelect
                           label={t('casesWeb.raid.ownCategories')}
                           description={t('casesWeb.raid.ownCategoriesHint')}

@@ -6,10 +6,9 @@ import { useTranslation } from 'react-i18next';
 import type { CaseDetail } from '../../shared/contracts/cases.js';
 import { TERMINATION_OUTCOMES, type TerminationOutcome } from '../../shared/domain/enums.js';
 import { ApiError, api } from '../api.js';
-import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { optionalText, useForm } from '../forms.js';
 import { enumLabel, enumOptions } from './case-format.js';
-import { useCaseUpdated } from './case-stages.js';
+import { CaseWriteError, useCaseUpdated } from './case-stages.js';
 
 export function TerminateModal({ detail, onClose }: { detail: CaseDetail; onClose: () => void }) {
   const { t } = useTranslation();
@@ -57,7 +56,7 @@ export function TerminateModal({ detail, onClose }: { detail: CaseDetail; onClos
               })}
             </Alert>
           )}
-          <ApiErrorAlert error={form.error} />
+          <CaseWriteError error={form.error} />
           <Group justify="flex-end">
             <Button variant="default" onClick={confirming ? () => setConfirming(false) : onClose}>
               {confirming ? t('casesWeb.terminate.back') : t('web.common.cancel')}

@@ -23,7 +23,7 @@ import {
 } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import type { CaseSummary, ListCasesQuery } from '../../shared/contracts/cases.js';
@@ -37,13 +37,13 @@ import { categoryOptions, enumLabel, enumOptions, formatDuration } from './case-
 import { casesKey, useStageNames } from './case-queries.js';
 
 const PAGE_SIZE = 20;
-const LISTS = ['open', 'mine', 'overdue', 'waiting_for_me', 'new_today', 'closed'] as const satisfies readonly ListCasesQuery['list'][];
+const LISTS = ['open', 'mine', 'overdue', 'waiting_for_me', 'new_today', 'closed', 'all'] as const satisfies readonly ListCasesQuery['list'][];
 type ListName = (typeof LISTS)[number];
 
 function useWorklistParams() {
   const [params, setParams] = useSearchParams();
   const listParam = params.get('list');
-  const list: ListCasesQuery['list'] = listParam === 'all' || LISTS.includes(listParam as ListName) ? (listParam as ListName) : 'open';
+  const list: ListName = LISTS.includes(listParam as ListName) ? (listParam as ListName) : 'open';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const update = (changes: Record<string, string | null>, keepPage = false) => {
     setParams(
@@ -121,7 +121,7 @@ function CaseTable({ items, stageLabel }: { items: CaseSummary[]; stageLabel: (i
             <Table.Th>{t('casesWeb.list.client')}</Table.Th>
             <Table.Th>{t('fields.categories')}</Table.Th>
             <Table.Th>{t('casesWeb.list.currentStage')}</Table.Th>
-            <Table.Th>{t('casesWeb.list.time')}</Table.Th>
+            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('casesWeb.list.time')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -194,6 +194,15 @@ export function WorklistPage() {
   const [search, setSearch] = useState(q);
   const [filtersOpen, setFiltersOpen] = useState(Boolean(category || source));
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 350);
+  const tabsRef = useRef<HTMLDivElement>(null);
+
+  // On a phone the tabs scroll sideways: keep the chosen one in sight.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another list is chosen
+  useEffect(() => {
+    const tab = tabsRef.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+    const strip = tabsRef.current;
+    if (tab && strip) strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
+  }, [list]);
 
   const offset = (page - 1) * PAGE_SIZE;
   const cases = useQuery({
@@ -253,6 +262,7 @@ export function WorklistPage() {
 
       <Tabs value={list} onChange={(value) => value && update({ list: value })} keepMounted={false}>
         <Tabs.List
+          ref={tabsRef}
           aria-label={t('casesWeb.list.worklists')}
           style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
         >
