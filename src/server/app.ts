@@ -14,8 +14,15 @@ import type { AppContext, ZodApp } from './http/context.js';
 import { AppError, handleError } from './http/errors.js';
 import { createSessionHook } from './http/session-hook.js';
 import { registerCaseRoutes } from './modules/cases/cases.routes.js';
+import { registerFieldReportRoutes } from './modules/field-reports/field-reports.routes.js';
+import { registerInstitutionRoutes } from './modules/institutions/institutions.routes.js';
+import { registerReferralRoutes } from './modules/referrals/referrals.routes.js';
 import { registerCaseworkRoutes } from './modules/casework/casework.routes.js';
+import { registerAssessmentReportRoutes } from './modules/assessment-reports/assessment-reports.routes.js';
+import { registerCaseConferenceRoutes } from './modules/case-conferences/case-conferences.routes.js';
+import { registerLetterRoutes } from './modules/letters/letters.routes.js';
 import { registerClientRoutes } from './modules/clients/clients.routes.js';
+import { registerFormRoutes } from './modules/forms/forms.routes.js';
 import { registerSopRoutes } from './modules/sop/sop.routes.js';
 import { registerAttachmentRoutes } from './modules/attachments/attachments.routes.js';
 import { registerAuditRoutes } from './modules/audit/audit.routes.js';
@@ -26,6 +33,15 @@ import { registerRegionRoutes } from './modules/regions/regions.routes.js';
 import { registerSetupRoutes } from './modules/setup/setup.routes.js';
 import { registerShelterRoutes } from './modules/shelter/shelter.routes.js';
 import { registerUserRoutes } from './modules/users/users.routes.js';
+import { registerReportRoutes } from './modules/reports/reports.routes.js';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes.js';
+import { registerInterchangeRoutes } from './modules/interchange/interchange.routes.js';
+import { registerPublicProfileRoutes } from './modules/public-profile/public-profile.routes.js';
+import { registerPublicationRoutes } from './modules/publications/publications.routes.js';
+import { registerSurveyRoutes } from './modules/survey/survey.routes.js';
+import { registerNotificationRoutes } from './modules/notifications/notifications.routes.js';
+import { registerRosterRoutes } from './modules/roster/roster.routes.js';
+import { registerComplaintRoutes } from './modules/complaints/complaints.routes.js';
 
 export interface BuildAppOptions {
   database: Database;
@@ -95,7 +111,25 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
 
   registerShelterRoutes(app, ctx);
   registerAttachmentRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
+  registerRosterRoutes(app, ctx);
+  registerComplaintRoutes(app, ctx);
+  registerFormRoutes(app, ctx);
 
+  registerLetterRoutes(app, ctx);
+  registerAssessmentReportRoutes(app, ctx);
+  registerCaseConferenceRoutes(app, ctx);
+
+  registerPublicProfileRoutes(app, ctx);
+  registerSurveyRoutes(app, ctx);
+  registerPublicationRoutes(app, ctx);
+
+  registerReportRoutes(app, ctx);
+  registerDashboardRoutes(app, ctx);
+  registerInterchangeRoutes(app, ctx);
+  registerInstitutionRoutes(app, ctx);
+  registerReferralRoutes(app, ctx);
+  registerFieldReportRoutes(app, ctx);
   registerWeb(app, config);
   return app;
 }

@@ -18,6 +18,12 @@ export interface AppConfig {
   trustProxy: boolean;
   webDistDir: string;
   logLevel: string;
+  /** SMTP server for e-mail copies of notifications (e.g. `smtp://user:pass@mail.example.go.id:587`); none: no e-mail. */
+  smtpUrl?: string;
+  /** Sender address of those e-mails. */
+  smtpFrom: string;
+  /** The address users reach the app at, for links in e-mails (e.g. `https://singgah.example.go.id`). */
+  publicUrl?: string;
 }
 
 /** Read the configuration from the environment; every setting has a safe default. */
@@ -36,5 +42,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || 'Singgah <no-reply@localhost>',
+    publicUrl: env.PUBLIC_URL || undefined,
   };
 }

@@ -27,20 +27,35 @@ export const PERMISSIONS = [
   'cases.write',
   'cases.approve',
   'reports.read',
+  'roster.read',
+  'roster.write',
+  'notifications.read',
+  'forms.read',
+  'forms.design',
+  'institutions.read',
+  'institutions.write',
+  'institutions.availability',
+  'referrals.read',
+  'referrals.write',
+  'referrals.respond',
+  'field_reports.submit',
+  'publications.read',
+  'interchange.export',
+  'interchange.import',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const CASEWORK: Permission[] = ['clients.read', 'clients.write', 'cases.read', 'cases.write'];
+const CASEWORK: Permission[] = ['clients.read', 'clients.write', 'cases.read', 'cases.write', 'forms.read'];
 
 /** Which permissions each role holds. Client data (clients.*, cases.*) is never given to admin or viewer. */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ['users.read', 'users.write', 'organizations.read', 'organizations.write', 'audit.read', 'settings.write', 'reports.read'],
-  head: ['organizations.read', 'audit.read', 'reports.read', 'cases.approve', ...CASEWORK],
-  social_worker: ['organizations.read', 'reports.read', ...CASEWORK],
-  shelter_officer: ['organizations.read', ...CASEWORK],
-  social_pillar: ['organizations.read'],
-  partner_officer: ['organizations.read'],
-  viewer: ['organizations.read', 'reports.read'],
+  admin: ['users.read', 'users.write', 'organizations.read', 'organizations.write', 'audit.read', 'settings.write', 'reports.read', 'roster.read', 'roster.write', 'notifications.read', 'forms.read', 'forms.design', 'institutions.read', 'institutions.write', 'institutions.availability', 'publications.read'],
+  head: ['organizations.read', 'audit.read', 'reports.read', 'cases.approve', ...CASEWORK, 'interchange.export', 'interchange.import', 'roster.read', 'roster.write', 'notifications.read', 'institutions.read', 'referrals.read', 'referrals.write', 'referrals.respond', 'publications.read'],
+  social_worker: ['organizations.read', 'reports.read', ...CASEWORK, 'roster.read', 'notifications.read', 'institutions.read', 'referrals.read', 'referrals.write', 'referrals.respond'],
+  shelter_officer: ['organizations.read', ...CASEWORK, 'roster.read', 'notifications.read', 'institutions.read', 'referrals.read', 'referrals.write', 'referrals.respond'],
+  social_pillar: ['organizations.read', 'notifications.read', 'field_reports.submit'],
+  partner_officer: ['organizations.read', 'notifications.read', 'institutions.availability', 'referrals.read', 'referrals.respond', 'field_reports.submit'],
+  viewer: ['organizations.read', 'reports.read', 'notifications.read'],
 };
 
 /**

@@ -1,10 +1,24 @@
 /**
  * The web's i18next instance. All texts come from the shared resources (`src/shared/i18n`), so the
- * server's error messages and the UI use one set of files. Indonesian is the default.
+ * server's error messages and the UI use one set of files. Indonesian is the default. Only the
+ * language shown is downloaded (each language is its own lazily loaded chunk), which keeps the
+ * first page light; `i18nReady` resolves once the first language is in.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, type Language, resources } from '../shared/i18n/index.js';
+import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/core.js';
+
+const LOADERS: Record<Language, () => Promise<{ default: object }>> = {
+  id: () => import('../shared/i18n/id.js'),
+  en: () => import('../shared/i18n/en.js'),
+};
+
+/** Download a language's texts once and hand them to i18next. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (i18n.hasResourceBundle(language, 'translation')) return;
+  const bundle = await LOADERS[language]();
+  i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+}
 
 const STORAGE_KEY = 'singgah.language';
 
@@ -25,7 +39,7 @@ export function applyLanguage(language: Language): void {
   } catch {
     // Private mode or storage disabled: the switch still works for this page.
   }
-  if (i18n.language !== language) void i18n.changeLanguage(language);
+  if (i18n.language !== language) void loadLanguage(language).then(() => i18n.changeLanguage(language));
 }
 
 const PICKED_BEFORE_LOGIN_KEY = 'singgah.language.pickedBeforeLogin';
@@ -58,21 +72,30 @@ export function currentLanguage(): Language {
   return i18n.language === 'en' ? 'en' : 'id';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: {
-    id: { translation: resources.id },
-    en: { translation: resources.en },
-  },
-  lng: storedLanguage(),
-  fallbackLng: DEFAULT_LANGUAGE,
-  supportedLngs: ['id', 'en'],
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+const initialLanguage = storedLanguage();
+
+/** Resolves when i18next is initialised with the first language's texts; render after it. */
+export const i18nReady: Promise<void> = i18n
+  .use(initReactI18next)
+  .init({
+    resources: {},
+    partialBundledLanguages: true,
+    lng: initialLanguage,
+    fallbackLng: DEFAULT_LANGUAGE,
+    supportedLngs: ['id', 'en'],
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  })
+  .then(() => loadLanguage(initialLanguage))
+  .then(async () => {
+    await i18n.changeLanguage(initialLanguage);
+    // The fallback language is loaded too, after the first paint, so a missing text never shows a key.
+    if (initialLanguage !== DEFAULT_LANGUAGE) void loadLanguage(DEFAULT_LANGUAGE);
+  });
 
 i18n.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
-document.documentElement.lang = i18n.language;
+document.documentElement.lang = initialLanguage;
 
 export default i18n;

@@ -9,6 +9,9 @@ import type { CaseDetail } from '../../src/shared/contracts/cases.js';
 import { type Permission, ROLES, type Role, roleHas } from '../../src/shared/permissions.js';
 import { api, buildUserSession, createTestApp, expectJson, setupInstance, type TestApp, type TestSession } from '../support/app.js';
 import { createSecondDistrict } from '../support/second-district.js';
+import { ensureSeedInstitutions } from '../../src/server/modules/institutions/institutions.service.js';
+import { organizations } from '../../src/server/modules/organizations/organizations.table.js';
+import { and, eq } from 'drizzle-orm';
 
 interface Target {
   caseId: string;
@@ -34,6 +37,20 @@ const call = async (p: Promise<{ statusCode: number; json: () => unknown }>, pic
 };
 const itemIds = (b: unknown) => (b as { items: { id: string }[] }).items.map((i) => i.id);
 
+/** A seeded referral institution (a provincial panti both districts may refer to). */
+let seededInstitution: Promise<string> | undefined;
+function institutionId(): Promise<string> {
+  seededInstitution ??= (async () => {
+    await ensureSeedInstitutions(app.testDatabase.db, null);
+    const [row] = await app.testDatabase.db
+      .select({ id: organizations.id })
+      .from(organizations)
+      .where(and(eq(organizations.kind, 'partner'), eq(organizations.name, 'BRSPDM "Margo Laras" Pati')));
+    return row.id;
+  })();
+  return seededInstitution;
+}
+
 const ACTIONS: Action[] = [
   { name: 'list users', permission: 'users.read', run: (s) => call(api(app, s).get('/api/users', { query: { limit: 200 } }), itemIds), listedId: (t) => t.userId },
   { name: 'change a user', permission: 'users.write', run: (s, t) => call(api(app, s).patch(`/api/users/${t.userId}`, { position: 'Staf' })) },
@@ -46,6 +63,42 @@ const ACTIONS: Action[] = [
   { name: 'change a case', permission: 'cases.write', run: (s, t) => call(api(app, s).patch(`/api/cases/${t.caseId}`, { presentingProblem: 'Terlantar di terminal' })) },
   { name: 'read a client record', permission: 'clients.read', run: (s, t) => call(api(app, s).get(`/api/clients/${t.clientId}`)) },
   { name: 'correct a client record', permission: 'clients.write', run: (s, t) => call(api(app, s).patch(`/api/clients/${t.clientId}`, { occupation: 'Pemulung' })) },
+  { name: 'list the assessment reports of a case', permission: 'cases.read', run: (s, t) => call(api(app, s).get(`/api/cases/${t.caseId}/assessment-reports`)) },
+  { name: 'list the case conferences of a case', permission: 'cases.read', run: (s, t) => call(api(app, s).get('/api/case-conferences', { query: { caseId: t.caseId } })) },
+  { name: 'record a case conference', permission: 'cases.write', run: (s, t) => call(api(app, s).post('/api/case-conferences', { heldAt: new Date().toISOString(), place: 'Ruang rapat', participants: [{ name: 'Agus Salim', institution: 'TKSK' }], cases: [{ caseId: t.caseId }] })) },
+  { name: 'change letter settings', permission: 'settings.write', run: (s, t) => call(api(app, s).put('/api/letters/settings', { placeName: 'Probolinggo' }, { query: { organizationId: t.unitId } })) },
+  { name: 'list who may be assigned to a case', permission: 'cases.read', run: (s, t) => call(api(app, s).get(`/api/cases/${t.caseId}/assignable-workers`)) },
+  // Assessment forms
+  { name: 'list the form templates of a unit', permission: 'forms.read', run: (s, t) => call(api(app, s).get('/api/forms/templates', { query: { organizationId: t.unitId } })) },
+  { name: 'create a form template', permission: 'forms.design', run: (s, t) => call(api(app, s).post('/api/forms/templates', { key: 'matrix_form', title: { id: 'Formulir matriks', en: 'Matrix form' } }, { query: { organizationId: t.unitId } })) },
+  { name: "list a case's assessment forms", permission: 'cases.read', run: (s, t) => call(api(app, s).get(`/api/cases/${t.caseId}/forms`)) },
+  // Casework: what the stages record
+  { name: "read a case's stage records", permission: 'cases.read', run: (s, t) => call(api(app, s).get(`/api/cases/${t.caseId}/records`)) },
+  { name: 'record a health check', permission: 'cases.write', run: (s, t) => call(api(app, s).post(`/api/cases/${t.caseId}/health-checks`, { bloodPressure: '120/80', pulse: 80 })) },
+  { name: 'schedule a follow-up', permission: 'cases.write', run: (s, t) => call(api(app, s).post(`/api/cases/${t.caseId}/follow-ups`, { dueDate: '2030-01-15' })) },
+  { name: 'deposit a belonging', permission: 'cases.write', run: (s, t) => call(api(app, s).post(`/api/cases/${t.caseId}/belongings`, { description: 'Tas ransel', quantity: 1 })) },
+  // The shelter
+  { name: 'read the occupancy board', permission: 'cases.read', run: (s, t) => call(api(app, s).get('/api/shelter/occupancy', { query: { organizationId: t.unitId } })) },
+  { name: "read a case's shelter stays", permission: 'cases.read', run: (s, t) => call(api(app, s).get('/api/shelter/stays', { query: { caseId: t.caseId } })) },
+  // Attachments
+  { name: "list a case's attachments", permission: 'clients.read', run: (s, t) => call(api(app, s).get('/api/attachments', { query: { caseId: t.caseId } })) },
+  { name: "list a client's attachments", permission: 'clients.read', run: (s, t) => call(api(app, s).get('/api/attachments', { query: { clientId: t.clientId } })) },
+  // Reports and interchange
+  { name: 'read the monthly report', permission: 'reports.read', run: (s, t) => call(api(app, s).get('/api/reports/summary', { query: { organizationId: t.unitId, from: '2026-01-01', to: '2026-01-31' } })) },
+  { name: 'read the client register', permission: 'reports.read', run: (s, t) => call(api(app, s).get('/api/reports/register', { query: { organizationId: t.unitId, from: '2026-01-01', to: '2030-12-31' } })) },
+  { name: 'export an interchange bundle', permission: 'interchange.export', run: (s, t) => call(api(app, s).get('/api/interchange/export', { query: { organizationId: t.unitId } })) },
+  { name: "list a client's family members", permission: 'clients.read', run: (s, t) => call(api(app, s).get(`/api/clients/${t.clientId}/family-members`)) },
+  // Referrals and the institution directory
+  { name: 'write a referral for a case', permission: 'referrals.write', run: async (s, t) => call(api(app, s).post('/api/referrals', { caseId: t.caseId, toOrganizationId: await institutionId(), reason: 'Perlu rehabilitasi di panti', consent: 'given' })) },
+  // Duty roster and community complaints
+  { name: 'see who is on duty now', permission: 'roster.read', run: (s, t) => call(api(app, s).get('/api/roster/on-duty', { query: { organizationId: t.unitId } })) },
+  { name: 'plan a duty shift', permission: 'roster.write', run: (s, t) => call(api(app, s).post('/api/roster/shifts', { organizationId: t.unitId, shiftDate: '2030-01-15', startTime: '22:00', endTime: '07:00', officerUserId: t.userId })) },
+  { name: "list a unit's community complaints", permission: 'cases.read', run: (s, t) => call(api(app, s).get('/api/complaints', { query: { organizationId: t.unitId } })) },
+  { name: "edit a Dinas Sosial's directory entry", permission: 'institutions.write', run: (s, t) => call(api(app, s).put(`/api/institutions/${t.regencyId}`, { capacity: 20 })) },
+  { name: 'read survey periods', permission: 'reports.read', run: (s, t) => call(api(app, s).get('/api/survey/periods', { query: { organizationId: t.unitId } })) },
+  { name: 'open a survey period', permission: 'settings.write', run: (s, t) => call(api(app, s).post('/api/survey/periods', { name: 'SKM Matriks', startsOn: '2026-01-01', endsOn: '2026-12-31' }, { query: { organizationId: t.unitId } })) },
+  { name: 'change the public page', permission: 'settings.write', run: (s, t) => call(api(app, s).put('/api/public-profile', { slug: `matriks-${t.unitId.slice(0, 8)}`, description: 'Halaman publik untuk uji matriks izin.' }, { query: { organizationId: t.unitId } })) },
+  { name: 'download the SOP document', permission: 'publications.read', run: (s, t) => call(api(app, s).get('/api/publications/sop.pdf', { query: { organizationId: t.unitId } })) },
 ];
 
 /** Where each role's user sits: casework roles in the shelter unit, administrators and viewers in the Dinas Sosial. */

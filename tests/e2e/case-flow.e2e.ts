@@ -239,7 +239,7 @@ describe('case flow', () => {
     // --- The social worker finds the case waiting for their role.
     const worker = await e2e.newDesktopPage();
     await logIn(worker, WORKER, true);
-    await worker.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.cases') }).click();
+    await worker.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.cases'), exact: true }).click();
     await worker.getByRole('heading', { name: id('casesWeb.list.title') }).waitFor();
     await worker.getByRole('tab', { name: id('casesWeb.lists.waiting_for_me') }).click();
     await worker.waitForURL(/list=waiting_for_me/);

@@ -8,7 +8,8 @@
  *   Jl. …, Telp. …, Email …
  *   ────────────────────────────── (a thick and a thin rule)
  *
- * The region's emblem that normally sits on the left is not printed: Singgah has no emblem files yet.
+ * The region's emblem sits on the left when the organization uploaded one (letter settings,
+ * `modules/letters`); every line may be set there too, and what is not set is derived as above.
  */
 import { type Language, translate } from '../../shared/i18n/index.js';
 import type { OrganizationRow } from '../modules/organizations/organizations.table.js';
@@ -25,6 +26,21 @@ export interface Letterhead {
   unit?: string;
   /** Address, phone, e-mail, website, postal code. */
   contact: string[];
+  /** The emblem/logo as a `data:image/png;base64,…` (or jpeg) URL, printed on the left. */
+  logo?: string;
+}
+
+/** Lines an organization set in its letter settings; each replaces the derived one when present. */
+export interface LetterheadOverrides {
+  governmentLine?: string | null;
+  officeName?: string | null;
+  unitName?: string | null;
+  address?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  website?: string | null;
+  postalCode?: string | null;
+  logo?: string | null;
 }
 
 /** Width of the text area on A4 with Singgah's margins (595 pt − 2 × 56 pt). */
@@ -37,18 +53,24 @@ type OrgFacts = Pick<OrganizationRow, 'kind' | 'name' | 'regionCode' | 'address'
  * (`parent`), or the Dinas Sosial itself. Contact details are the issuing organization's, or its
  * parent's where it has none.
  */
-export async function letterheadFor(organization: OrgFacts, parent: OrgFacts | undefined, lang: Language): Promise<Letterhead> {
+export async function letterheadFor(
+  organization: OrgFacts,
+  parent: OrgFacts | undefined,
+  lang: Language,
+  overrides: LetterheadOverrides = {},
+): Promise<Letterhead> {
   const isUnit = organization.kind !== 'regency' && parent !== undefined;
   const office = isUnit ? parent : organization;
   const regencyCode = (office.regionCode ?? organization.regionCode)?.slice(0, 5);
   const region = regencyCode ? await findRegion(regencyCode) : undefined;
   const government = region?.level === 'regency' ? translate(lang, 'documents.letterhead.government', { region: region.name }) : undefined;
 
-  const address = organization.address ?? office.address;
-  const phone = organization.phone ?? office.phone;
-  const email = organization.email ?? office.email;
-  const website = organization.website ?? office.website;
-  const postalCode = organization.postalCode ?? office.postalCode;
+  const set = (v: string | null | undefined) => (v?.trim() ? v.trim() : undefined);
+  const address = set(overrides.address) ?? organization.address ?? office.address;
+  const phone = set(overrides.phone) ?? organization.phone ?? office.phone;
+  const email = set(overrides.email) ?? organization.email ?? office.email;
+  const website = set(overrides.website) ?? organization.website ?? office.website;
+  const postalCode = set(overrides.postalCode) ?? organization.postalCode ?? office.postalCode;
   const reach = [
     phone ? translate(lang, 'documents.letterhead.phone', { phone }) : undefined,
     email ? translate(lang, 'documents.letterhead.email', { email }) : undefined,
@@ -56,11 +78,13 @@ export async function letterheadFor(organization: OrgFacts, parent: OrgFacts | u
     postalCode ? translate(lang, 'documents.letterhead.postal_code', { postalCode }) : undefined,
   ].filter(Boolean);
 
+  const unitLine = set(overrides.unitName) ?? (isUnit ? organization.name : undefined);
   return {
-    government: government?.toUpperCase(),
-    office: office.name.toUpperCase(),
-    unit: isUnit ? organization.name.toUpperCase() : undefined,
+    government: (set(overrides.governmentLine) ?? government)?.toUpperCase(),
+    office: (set(overrides.officeName) ?? office.name).toUpperCase(),
+    unit: unitLine?.toUpperCase(),
     contact: [address, reach.join(', ')].filter((line): line is string => Boolean(line)),
+    ...(set(overrides.logo) ? { logo: set(overrides.logo) } : {}),
   };
 }
 
@@ -71,8 +95,20 @@ export function letterheadContent(head: Letterhead): Content[] {
   if (head.office) lines.push({ text: head.office, fontSize: head.unit ? 13 : 15, bold: true });
   if (head.unit) lines.push({ text: head.unit, fontSize: 15, bold: true });
   for (const line of head.contact) lines.push({ text: line, fontSize: 9 });
+  const LOGO_WIDTH = 62;
+  const heading: Content = head.logo
+    ? {
+        // The emblem on the left; the lines stay centred on the page, not on what is left of it.
+        columns: [
+          { image: head.logo, fit: [LOGO_WIDTH, 72], width: LOGO_WIDTH },
+          { stack: lines, alignment: 'center', width: '*' },
+          { text: '', width: LOGO_WIDTH },
+        ],
+        columnGap: 8,
+      }
+    : { stack: lines, alignment: 'center' };
   return [
-    { stack: lines, alignment: 'center' },
+    heading,
     {
       canvas: [
         { type: 'line', x1: 0, y1: 4, x2: TEXT_WIDTH, y2: 4, lineWidth: 2 },

@@ -24,6 +24,19 @@ export const badRequest = (code: string, field?: string, vars?: Record<string, u
   new AppError(400, code, vars, field);
 export const conflict = (code: string, field?: string) => new AppError(409, code, undefined, field);
 
+/** A text given in both languages, for error vars that name something stored bilingually (an SOP stage). */
+export type Bilingual = Record<Language, string>;
+
+function isBilingual(value: unknown): value is Bilingual {
+  return typeof value === 'object' && value !== null && typeof (value as Bilingual).id === 'string' && typeof (value as Bilingual).en === 'string';
+}
+
+/** Error vars for one language: a `{ id, en }` pair becomes the text in that language. */
+export function localizeVars(lang: Language, vars: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  if (!vars) return vars;
+  return Object.fromEntries(Object.entries(vars).map(([k, v]) => [k, isBilingual(v) ? v[lang] : v]));
+}
+
 /** The language of this request: the signed-in user's choice, else the Accept-Language header. */
 export function requestLanguage(req: FastifyRequest): Language {
   return req.auth?.user.language ?? pickLanguage(req.headers['accept-language']);
@@ -59,7 +72,7 @@ function send(reply: FastifyReply, status: number, code: string, message: string
 export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = requestLanguage(req);
   if (err instanceof AppError) {
-    const message = translate(lang, `errors.${err.code}`, err.vars);
+    const message = translate(lang, `errors.${err.code}`, localizeVars(lang, err.vars));
     const fields = err.field ? [{ field: err.field, message }] : undefined;
     return send(reply, err.status, err.code, message, fields);
   }

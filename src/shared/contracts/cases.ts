@@ -239,3 +239,24 @@ export const nikCheckQuery = z.object({
   birthDate: z.iso.date().optional(),
   excludeClientId: z.uuid().optional(),
 });
+
+/** A user who may be assigned to a case: active, with a casework role, in the case's organization or above it. */
+export const assignableWorker = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  role: z.enum(['social_worker', 'shelter_officer', 'head']),
+});
+export type AssignableWorker = z.infer<typeof assignableWorker>;
+
+/** A family member or contact of a client (for tracing and the return home). */
+export const familyMemberInput = z.object({
+  name: z.string().trim().min(1).max(160),
+  relation: z.string().trim().min(1).max(60).describe('e.g. mother, brother, neighbour'),
+  phone: z.string().trim().max(40).nullable().optional(),
+  address: z.string().trim().max(300).nullable().optional(),
+  regionCode: regionCode.nullable().optional(),
+  notes: z.string().trim().max(1000).nullable().optional(),
+});
+export type FamilyMemberInput = z.infer<typeof familyMemberInput>;
+export const familyMemberView = familyMemberInput.extend({ id: z.uuid(), createdAt: z.iso.datetime() });
+export type FamilyMemberView = z.infer<typeof familyMemberView>;

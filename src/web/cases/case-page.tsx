@@ -14,23 +14,39 @@ import { formatDateTime } from '../components/labels.js';
 import { Icon } from '../components/icons.js';
 import { useCan } from '../session.js';
 import { CategoryBadges, ElapsedVsTarget, OverdueBadge } from './case-bits.js';
+import { AssessmentReportSection } from '../assessment-reports/assessment-report-section.js';
+import { CaseConferenceSection } from '../case-conferences/case-conference-section.js';
 import { CaseEvents } from './case-events.js';
 import { enumLabel } from './case-format.js';
+import { AssignWorkerModal, EditCaseModal, EditClientModal, FamilyMembers } from './case-edits.js';
 import { caseKey } from './case-queries.js';
 import { CaseRecords } from './case-records.js';
+import { CaseForms } from '../forms-runtime/case-forms.js'; // assessment forms (forms-runtime)
 import { CaseStages, CompleteStageModal, SkipStageModal, StageProgress } from './case-stages.js';
 import { ClientCard } from './client-card.js';
 import { Facts } from './facts.js';
 import { TerminateModal } from './terminate-modal.js';
 
-function Section({ title, children, testId }: { title: string; children: ReactNode; testId?: string }) {
+function Section({ title, children, testId, actions }: { title: string; children: ReactNode; testId?: string; actions?: ReactNode }) {
   return (
     <Paper withBorder radius="md" p={{ base: 'sm', sm: 'md' }} component="section" data-testid={testId}>
-      <Title order={2} size="h4" mb="sm">
-        {title}
-      </Title>
+      <Group justify="space-between" gap="xs" mb="sm" wrap="nowrap" align="flex-start">
+        <Title order={2} size="h4">
+          {title}
+        </Title>
+        {actions && <Group gap={4}>{actions}</Group>}
+      </Group>
       {children}
     </Paper>
+  );
+}
+
+/** A small button in a section's title row. */
+function SectionAction({ label, onClick, testId }: { label: string; onClick: () => void; testId: string }) {
+  return (
+    <Button size="compact-sm" variant="light" onClick={onClick} data-testid={testId}>
+      {label}
+    </Button>
   );
 }
 
@@ -108,7 +124,12 @@ function IntakeFacts({ detail }: { detail: CaseDetail }) {
         [t('fields.arrivedAt'), formatDateTime(detail.arrivedAt, i18n.language)],
         [t('casesWeb.intake.unit'), detail.organizationName],
         [t('casesWeb.intake.presentingProblem'), detail.presentingProblem],
-        [t('fields.assignedWorkerId'), detail.assignedWorkerName],
+        [
+          t('fields.assignedWorkerId'),
+          <Text key="worker" size="sm" span c={detail.assignedWorkerName ? undefined : 'dimmed'} data-testid="assigned-worker">
+            {detail.assignedWorkerName ?? t('caseEdit.noWorker')}
+          </Text>,
+        ],
         [t('casesWeb.case.civilRegistration'), enumLabel(t, 'civil_registration', detail.civilRegistration)],
         [t('casesWeb.case.tracingStatus'), enumLabel(t, 'tracing_statuses', detail.tracingStatus)],
       ]}
@@ -150,6 +171,8 @@ export function CasePage() {
   const [completing, setCompleting] = useState<StageView | null>(null);
   const [skipping, setSkipping] = useState<StageView | null>(null);
   const [terminating, setTerminating] = useState(false);
+  const [editing, setEditing] = useState<'client' | 'case' | 'assign' | null>(null);
+  const canEditClient = can('clients.write');
   const justCreated = Boolean((location.state as { created?: boolean } | null)?.created);
 
   const query = useQuery({
@@ -202,6 +225,10 @@ export function CasePage() {
                 onTerminate={() => setTerminating(true)}
               />
             </Section>
+            {/* Assessment forms (src/web/forms-runtime) */}
+            <Section title={t('forms.runtime.sectionTitle')} testId="forms-section"><CaseForms detail={detail} canWrite={canWrite} /></Section>
+            <AssessmentReportSection detail={detail} />
+            <CaseConferenceSection detail={detail} />
             <div>
               <Title order={2} size="h4" mb="sm">
                 {t('casesWeb.records.title')}
@@ -212,10 +239,27 @@ export function CasePage() {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Stack gap="md">
-            <Section title={t('casesWeb.case.client')}>
+            <Section
+              title={t('casesWeb.case.client')}
+              actions={canEditClient && <SectionAction label={t('caseEdit.edit')} onClick={() => setEditing('client')} testId="edit-client" />}
+            >
               <ClientCard client={detail.client} />
             </Section>
-            <Section title={t('casesWeb.case.intake')}>
+            <Section title={t('caseEdit.family.title')} testId="family-section">
+              <FamilyMembers detail={detail} canWrite={canEditClient} />
+            </Section>
+            <Section
+              title={t('casesWeb.case.intake')}
+              actions={
+                canWrite &&
+                detail.status === 'open' && (
+                  <>
+                    <SectionAction label={t('caseEdit.assign')} onClick={() => setEditing('assign')} testId="assign-worker" />
+                    <SectionAction label={t('caseEdit.edit')} onClick={() => setEditing('case')} testId="edit-case" />
+                  </>
+                )
+              }
+            >
               <IntakeFacts detail={detail} />
             </Section>
             <Section title={t('casesWeb.case.previousCases')}>
@@ -231,6 +275,9 @@ export function CasePage() {
       {completing && <CompleteStageModal caseId={detail.id} stage={completing} onClose={() => setCompleting(null)} />}
       {skipping && <SkipStageModal caseId={detail.id} stage={skipping} onClose={() => setSkipping(null)} />}
       {terminating && <TerminateModal detail={detail} onClose={() => setTerminating(false)} />}
+      {editing === 'client' && <EditClientModal detail={detail} onClose={() => setEditing(null)} />}
+      {editing === 'case' && <EditCaseModal detail={detail} onClose={() => setEditing(null)} />}
+      {editing === 'assign' && <AssignWorkerModal detail={detail} onClose={() => setEditing(null)} />}
     </Stack>
   );
 }

@@ -97,6 +97,7 @@ export function NikField({
   onChange,
   recordedSex,
   recordedBirthDate,
+  excludeClientId,
   description,
   ...inputProps
 }: Omit<TextInputProps, 'value' | 'onChange'> & {
@@ -104,6 +105,8 @@ export function NikField({
   onChange: (value: string) => void;
   recordedSex: RecordedSex;
   recordedBirthDate: string | null | undefined;
+  /** The client being edited: its own record is not reported as a duplicate. */
+  excludeClientId?: string;
 }) {
   const { t } = useTranslation();
   const digits = value.replace(/\D/g, '');
@@ -111,8 +114,8 @@ export function NikField({
   const sex = recordedSex === 'male' || recordedSex === 'female' ? recordedSex : undefined;
   const birthDate = recordedBirthDate && /^\d{4}-\d{2}-\d{2}$/.test(recordedBirthDate) ? recordedBirthDate : undefined;
   const check = useQuery({
-    queryKey: ['nik-check', debounced, sex, birthDate],
-    queryFn: ({ signal }) => api.get<NikCheck>('/clients/nik-check', { nik: debounced, sex, birthDate }, signal),
+    queryKey: ['nik-check', debounced, sex, birthDate, excludeClientId],
+    queryFn: ({ signal }) => api.get<NikCheck>('/clients/nik-check', { nik: debounced, sex, birthDate, excludeClientId }, signal),
     enabled: debounced.length === 16,
     staleTime: 30_000,
   });

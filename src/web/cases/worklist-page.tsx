@@ -31,6 +31,7 @@ import { CASE_SOURCES } from '../../shared/domain/enums.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
+import { MyPlanItems } from '../case-conferences/my-plan-items.js';
 import { useCan } from '../session.js';
 import { CategoryBadges, ElapsedVsTarget, OverdueBadge } from './case-bits.js';
 import { categoryOptions, enumLabel, enumOptions, formatDuration } from './case-format.js';
@@ -259,6 +260,8 @@ export function WorklistPage() {
           </Group>
         )}
       </Group>
+
+      <MyPlanItems hideWhenEmpty />
 
       <Tabs value={list} onChange={(value) => value && update({ list: value })} keepMounted={false}>
         <Tabs.List

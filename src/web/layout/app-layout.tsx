@@ -8,6 +8,7 @@ import { Brand } from '../components/brand.js';
 import { Icon } from '../components/icons.js';
 import { roleLabel } from '../components/labels.js';
 import { LanguageSwitch } from '../components/language-switch.js';
+import { NotificationBell } from '../notifications/notification-bell.js';
 import { logout, useCan, useSession } from '../session.js';
 import { NAV_ITEMS, type NavItem } from './nav.js';
 
@@ -112,6 +113,7 @@ export function AppLayout() {
             <Brand withTagline />
           </Group>
           <Group gap="sm" wrap="nowrap">
+            {!user.mustChangePassword && <NotificationBell />}
             <LanguageSwitch />
             <UserMenu onNavigate={close} />
           </Group>

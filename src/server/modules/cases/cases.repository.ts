@@ -195,3 +195,25 @@ export async function findUsersByIds(db: Db, ids: string[]) {
   if (!ids.length) return [];
   return db.select({ id: users.id, organizationId: users.organizationId }).from(users).where(inArray(users.id, ids));
 }
+
+/** Roles that carry casework and may be assigned to a case. */
+export const ASSIGNABLE_ROLES = ['social_worker', 'shelter_officer', 'head'] as const;
+
+/**
+ * Active users with a casework role working in the organization at `organizationPath` or in one of
+ * its parents (a Dinas Sosial social worker may take a case of its shelter unit), by name.
+ */
+export async function findAssignableWorkers(db: Db, organizationPath: string) {
+  return db
+    .select({ id: users.id, name: users.name, role: users.role })
+    .from(users)
+    .innerJoin(organizations, eq(organizations.id, users.organizationId))
+    .where(
+      and(
+        eq(users.isActive, true),
+        inArray(users.role, [...ASSIGNABLE_ROLES]),
+        or(eq(organizations.path, organizationPath), sql`${organizationPath} like ${organizations.path} || '/%'`),
+      ),
+    )
+    .orderBy(asc(users.name), asc(users.id));
+}

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  assignableWorker,
   caseDetail,
   caseParams,
   caseSummary,
@@ -97,6 +98,22 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
       const actor = authorize(req, 'cases.write');
       await service.updateCaseDetails(db, actor, req.params.caseId, req.body, req.ip);
       return service.getCaseDetail(db, actor, req.params.caseId, req.ip);
+    },
+  );
+
+  app.get(
+    '/api/cases/:caseId/assignable-workers',
+    {
+      schema: {
+        tags: ['cases'],
+        summary: 'Who may be assigned to the case: active social workers, shelter officers and heads of its organization and the ones above it',
+        params: caseParams,
+        response: { 200: z.object({ items: z.array(assignableWorker) }), ...errors },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'cases.read');
+      return { items: await service.listAssignableWorkers(db, actor, req.params.caseId) };
     },
   );
 

@@ -1,4 +1,5 @@
 import type {
+  AssignableWorker,
   CaseDetail,
   CaseSummary,
   CreateBatchIntakeBody,
@@ -26,6 +27,16 @@ type TerminationHook = (tx: Db, caseId: string, at: Date, actorId: string) => Pr
 const terminationHooks: TerminationHook[] = [];
 export function onCaseTerminated(hook: TerminationHook) {
   terminationHooks.push(hook);
+}
+
+/** Hooks other features run inside the raid-intake transaction (e.g. notifications tell the on-duty officers). */
+export type BatchIntakeHook = (
+  tx: Db,
+  batch: { organizationId: string; batchId: string; caseIds: string[]; foundLocation: string | null; actorId: string },
+) => Promise<void>;
+const batchIntakeHooks: BatchIntakeHook[] = [];
+export function onBatchIntake(hook: BatchIntakeHook) {
+  batchIntakeHooks.push(hook);
 }
 
 /** Settings per organization, loaded once per request. */
@@ -282,7 +293,10 @@ export async function createBatchIntake(db: Db, actor: Actor, body: CreateBatchI
         ),
       );
     }
-    return { batchId: batch.id, caseIds: created.map((c) => c.id) };
+    const caseIds = created.map((c) => c.id);
+    for (const hook of batchIntakeHooks)
+      await hook(tx, { organizationId: org.id, batchId: batch.id, caseIds, foundLocation: body.foundLocation ?? null, actorId: actor.id });
+    return { batchId: batch.id, caseIds };
   });
 }
 
@@ -379,6 +393,9 @@ export async function updateCaseDetails(
       // The assignee must work in the case's organization or above it (e.g. a Dinas Sosial social worker).
       if (!workerOrg || !(organizationPath === workerOrg.path || organizationPath.startsWith(`${workerOrg.path}/`)))
         throw badRequest('cases.assignee_out_of_scope', 'assignedWorkerId');
+      // Only someone who does casework and can still sign in can take the case.
+      const eligible = await repo.findAssignableWorkers(tx, organizationPath);
+      if (!eligible.some((w) => w.id === body.assignedWorkerId)) throw badRequest('cases.assignee_not_eligible', 'assignedWorkerId');
     }
     const row = await repo.updateCase(tx, caseId, { ...body, updatedBy: actor.id });
     const changes: Record<string, unknown> = {};
@@ -389,6 +406,13 @@ export async function updateCaseDetails(
     await insertAuditEvent(tx, { action: 'case.updated', actorUserId: actor.id, organizationId: row.organizationId, entityType: 'case', entityId: caseId, changes, ip });
     return row;
   });
+}
+
+/** Who may be assigned to the case: active casework users of its organization and the organizations above it. */
+export async function listAssignableWorkers(db: Db, actor: Actor, caseId: string): Promise<AssignableWorker[]> {
+  const { organizationPath } = await loadCaseInScope(db, actor, caseId);
+  const rows = await repo.findAssignableWorkers(db, organizationPath);
+  return rows.map((r) => ({ id: r.id, name: r.name, role: r.role as AssignableWorker['role'] }));
 }
 
 /** Complete or skip the stage in progress; the next pending stage starts at the same moment. */
@@ -409,7 +433,12 @@ export async function advanceStage(
       stageKey,
       action,
     );
-    if (!decision.ok) throw new AppError(409, `cases.stage_${decision.problem}`, { stage: stageKey });
+    if (!decision.ok) {
+      // Name the stage as the user knows it ("Asesmen klien"), in their language, not by its key.
+      const named = (await repo.findCaseStages(tx, caseId)).find((s) => s.stage.key === stageKey);
+      const stageName = named ? { id: named.nameId, en: named.nameEn } : stageKey;
+      throw new AppError(409, `cases.stage_${decision.problem}`, { stage: stageKey, stageName });
+    }
     const stage = stages.find((s) => s.key === stageKey)!;
     const at = opts.at ? new Date(opts.at) : new Date();
     if (stage.startedAt && at < stage.startedAt) throw badRequest('cases.completed_before_start', 'at');

@@ -34,13 +34,13 @@ import { SPM_SERVICES } from '../../../shared/domain/enums.js';
 import type { Language } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import { handoverRecordDefinition } from '../../documents/handover-record.js';
-import { letterheadFor } from '../../documents/letterhead.js';
 import { renderPdf } from '../../documents/pdf.js';
 import { type Actor, scopePrefix } from '../../http/authorize.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
 import * as repo from './casework.repository.js';
+import { organizationLetterhead } from '../letters/letters.service.js';
 import {
   IDENTITY_DOCUMENT_TRANSITIONS,
   type IdentityDocumentState,
@@ -498,7 +498,7 @@ export async function renderHandoverRecord(db: Db, actor: Actor, caseId: string,
     const definition = handoverRecordDefinition({
       lang,
       timeZone: facts.timeZone ?? DEFAULT_TIME_ZONE,
-      letterhead: await letterheadFor(facts.unit, facts.parent, lang),
+      letterhead: await organizationLetterhead(tx, facts.unit.id, lang),
       unitName: facts.unit.name,
       caseNumber: found.case.caseNumber,
       arrivedAt: found.case.arrivedAt,

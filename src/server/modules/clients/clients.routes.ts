@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { clientIdentityInput, clientSearchQuery, clientSearchResult, clientView, nikCheck, nikCheckQuery } from '../../../shared/contracts/cases.js';
+import {
+  clientIdentityInput,
+  clientSearchQuery,
+  clientSearchResult,
+  clientView,
+  familyMemberInput,
+  familyMemberView,
+  nikCheck,
+  nikCheckQuery,
+} from '../../../shared/contracts/cases.js';
 import { errorResponse, idParams, okResponse } from '../../../shared/contracts/common.js';
 import { authorize, scopePrefix } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
@@ -9,16 +18,6 @@ import * as repo from './clients.repository.js';
 import { checkNik, getReachableClient, presentClient, updateClientIdentity } from './clients.service.js';
 
 const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
-
-const familyMemberInput = z.object({
-  name: z.string().trim().min(1).max(160),
-  relation: z.string().trim().min(1).max(60),
-  phone: z.string().trim().max(40).nullable().optional(),
-  address: z.string().trim().max(300).nullable().optional(),
-  regionCode: z.string().regex(/^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$/, { message: 'validation.region_code' }).nullable().optional(),
-  notes: z.string().trim().max(1000).nullable().optional(),
-});
-const familyMemberView = familyMemberInput.extend({ id: z.uuid(), createdAt: z.iso.datetime() });
 
 export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.get(

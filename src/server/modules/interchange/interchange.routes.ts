@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { errorResponse } from '../../../shared/contracts/common.js';
+import { importResult, interchangeExportQuery, interchangeImportQuery } from '../../../shared/contracts/interchange.js';
+import { authorize } from '../../http/authorize.js';
+import type { AppContext, ZodApp } from '../../http/context.js';
+import { AppError } from '../../http/errors.js';
+import * as service from './interchange.service.js';
+
+const tags = ['interchange'];
+const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
+/** Bundles are imported whole, in memory: 50 MB holds the CSVs of many thousands of cases. */
+const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
+
+export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
+  app.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_req, body, done) => done(null, body));
+
+  app.get(
+    '/api/interchange/export',
+    {
+      schema: {
+        tags,
+        summary: "The organization's data as a versioned ZIP of CSV files with a manifest (docs/INTERCHANGE.md); audited",
+        querystring: interchangeExportQuery,
+        produces: ['application/zip'],
+        response: { 200: z.any().describe('The ZIP bundle'), ...errors },
+      },
+    },
+    async (req, reply) => {
+      const actor = authorize(req, 'interchange.export');
+      const { stream, fileName } = await service.exportBundle(db, actor, req.query, req.ip);
+      return reply.type('application/zip').header('content-disposition', `attachment; filename="${fileName}"`).header('cache-control', 'no-store').send(stream);
+    },
+  );
+
+  app.post(
+    '/api/interchange/import',
+    {
+      schema: {
+        tags,
+        summary: 'Validate and import a bundle (body: the ZIP, application/zip); re-running it changes nothing twice',
+        querystring: interchangeImportQuery,
+        consumes: ['application/zip'],
+        response: { 200: importResult, ...errors },
+      },
+    },
+    async (req) => {
+      const actor = authorize(req, 'interchange.import');
+      if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'interchange.invalid_bundle', { problem: 'send the ZIP as application/zip' });
+      return service.importBundle(db, actor, req.body, req.query, req.ip);
+    },
+  );
+}

@@ -1,0 +1,522 @@
+/**
+ * The reports, computed in the app from the rows of a period (thousands of cases are fine). Working
+ * time uses each case's own organization calendar, so a province report mixing WIB and WITA offices
+ * stays right. Definitions (what "served", "late", "basic needs met" mean): docs/INTERCHANGE.md, "Report definitions".
+ */
+import type {
+  OfficeDashboard,
+  PeriodQuery,
+  ProvinceDashboard,
+  RegisterPage,
+  RegisterQuery,
+  RegisterRow,
+  ReportHeader,
+  ServiceTimeReport,
+  SpmQuery,
+  SpmReport,
+  SummaryReport,
+  WorkloadReport,
+} from '../../../shared/contracts/reports.js';
+import { AGE_GROUPS, DEFAULT_SPM_BASIC_NEEDS } from '../../../shared/contracts/reports.js';
+import { CASE_SOURCES, SEXES, SPM_SERVICES, TERMINATION_OUTCOMES } from '../../../shared/domain/enums.js';
+import { officialCategory, PPKS_CATEGORIES } from '../../../shared/domain/ppks.js';
+import { roleHas } from '../../../shared/permissions.js';
+import { computeIkm, SURVEY_ELEMENTS } from '../../../shared/survey/ikm.js';
+import { workingMinutesBetween } from '../../../shared/workflow/working-time.js';
+import type { Db } from '../../db/client.js';
+import type { Actor } from '../../http/authorize.js';
+import { getReachableOrganization } from '../organizations/organizations.service.js';
+import type { OrganizationRow } from '../organizations/organizations.table.js';
+import { findRegion } from '../../regions/region-data.js';
+import { loadServiceSettings, type ServiceSettings } from '../sop/sop.service.js';
+import { ageAtArrival, ageGroupOf, countBy, localDate, localMonth, percent, percentile, periodBounds } from './report-math.js';
+import * as repo from './reports.repository.js';
+
+/** Official categories of the SPM indicator: Gelandangan (11) and Pengemis (12). */
+export const SPM_TARGET_CATEGORIES = ['ppks_11', 'ppks_12'] as const;
+
+interface Context {
+  org: OrganizationRow;
+  scope: repo.Scope;
+  timeZone: string;
+  settingsOf: (organizationId: string) => Promise<ServiceSettings>;
+}
+
+/** The organization a report is about (the actor's own by default), within the actor's scope. */
+export async function reportContext(db: Db, actor: Actor, organizationId?: string): Promise<Context> {
+  const org = await getReachableOrganization(db, actor, organizationId ?? actor.organizationId);
+  const cache = new Map<string, Promise<ServiceSettings>>();
+  const settingsOf = (id: string) => {
+    let s = cache.get(id);
+    if (!s) {
+      s = loadServiceSettings(db, id);
+      cache.set(id, s);
+    }
+    return s;
+  };
+  const own = await settingsOf(org.id);
+  return { org, scope: { path: org.path }, timeZone: own.calendar.timeZone, settingsOf };
+}
+
+function header(ctx: Context, from: string, to: string): ReportHeader {
+  return { organizationId: ctx.org.id, organizationName: ctx.org.name, from, to, timeZone: ctx.timeZone, generatedAt: new Date().toISOString() };
+}
+
+const officialOf = (categories: string[]) => [...new Set(categories.map(officialCategory))];
+
+/** Working minutes from arrival to termination in the case's own calendar (null while open). */
+async function leadMinutes(ctx: Context, c: repo.ReportCase): Promise<number | null> {
+  if (!c.terminatedAt) return null;
+  const settings = await ctx.settingsOf(c.organizationId);
+  return workingMinutesBetween(c.arrivedAt, c.terminatedAt, settings.calendar);
+}
+
+function ageGroupOfCase(c: Pick<repo.ReportCase, 'birthDate' | 'estimatedAge' | 'arrivedAt'>, timeZone: string) {
+  return ageGroupOf(ageAtArrival(c, localDate(c.arrivedAt, timeZone)));
+}
+
+const within = (at: Date | null, start: Date, end: Date) => at !== null && at >= start && at < end;
+
+// ---------------------------------------------------------------------------------------------
+// The client register
+
+export async function getRegister(db: Db, actor: Actor, q: RegisterQuery): Promise<RegisterPage> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
+  const identityShown = roleHas(actor.role, 'clients.read');
+  const page = await repo.findRegisterPage(db, ctx.scope, start, end, q, identityShown);
+  const items: RegisterRow[] = [];
+  for (const r of page.rows) items.push(await presentRegisterRow(ctx, r, identityShown));
+  return { items, total: page.total, identityShown };
+}
+
+async function presentRegisterRow(ctx: Context, r: repo.RegisterDbRow, identityShown: boolean): Promise<RegisterRow> {
+  return {
+    caseId: r.id,
+    caseNumber: r.caseNumber,
+    organizationName: r.organizationName,
+    arrivedAt: r.arrivedAt.toISOString(),
+    terminatedAt: r.terminatedAt?.toISOString() ?? null,
+    status: r.status as RegisterRow['status'],
+    source: r.source,
+    categories: r.categories,
+    officialCategories: officialOf(r.categories),
+    sex: r.sex as RegisterRow['sex'],
+    ageGroup: ageGroupOfCase(r, ctx.timeZone),
+    currentStageKey: r.currentStageKey,
+    stagesCompleted: r.stagesCompleted,
+    stagesTotal: r.stagesTotal,
+    outcome: r.terminationOutcome,
+    leadWorkingMinutes: await leadMinutes(ctx, r),
+    client: identityShown ? { id: r.clientId, name: r.clientName, nik: r.nik, birthDate: r.birthDate, originRegionCode: r.originRegionCode } : null,
+  };
+}
+
+/** Every register row of a period, page by page (for streamed exports of any size). */
+export async function* registerRows(db: Db, actor: Actor, q: Omit<RegisterQuery, 'limit' | 'offset'>) {
+  const pageSize = 200;
+  for (let offset = 0; ; offset += pageSize) {
+    const page = await getRegister(db, actor, { ...q, limit: pageSize, offset });
+    for (const row of page.items) yield { row, identityShown: page.identityShown };
+    if (page.items.length < pageSize) return;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Monthly / annual report
+
+export async function getSummary(db: Db, actor: Actor, q: PeriodQuery): Promise<SummaryReport> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
+  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const ids = served.map((c) => c.id);
+  const [docs, tracing, reunions, repeat] = await Promise.all([
+    repo.findIdentityDocuments(db, ids),
+    repo.findTracingAttempts(db, ids),
+    repo.findReunifications(db, ids),
+    repo.findRepeatCaseIds(db, ids),
+  ]);
+  const closed = served.filter((c) => within(c.terminatedAt, start, end));
+
+  const regions = new Map<string, string>();
+  const regionName = async (code: string) => {
+    if (!regions.has(code)) regions.set(code, (await findRegion(code))?.name ?? code);
+    return regions.get(code)!;
+  };
+  const provinceKeys: string[] = [];
+  const regencyKeys: string[] = [];
+  for (const c of served) {
+    const code = c.originRegionCode;
+    provinceKeys.push(code ? code.slice(0, 2) : 'unknown');
+    regencyKeys.push(code && code.length >= 5 ? code.slice(0, 5) : 'unknown');
+  }
+  const named = async (rows: { key: string; count: number }[]) =>
+    Promise.all(rows.map(async (r) => ({ ...r, name: r.key === 'unknown' ? '' : await regionName(r.key) })));
+
+  const docsRequested = docs.filter((d) => within(d.preparedAt, start, end));
+  const docsIssued = docs.filter((d) => within(d.issuedAt, start, end));
+  const docTypes = [...new Set([...docsRequested, ...docsIssued].map((d) => d.documentType))].sort();
+  const tracingIn = tracing.filter((t) => within(t.attemptedAt, start, end));
+  const reunionsIn = reunions.filter((r) => within(r.handedOverAt, start, end));
+
+  return {
+    header: header(ctx, q.from, q.to),
+    casesServed: served.length,
+    clientsServed: new Set(served.map((c) => c.clientId)).size,
+    newCases: served.filter((c) => c.arrivedAt >= start).length,
+    closedCases: closed.length,
+    byCategory: countBy(
+      served.flatMap((c) => officialOf(c.categories)),
+      [],
+    ).sort((a, b) => a.key.localeCompare(b.key)),
+    bySex: countBy(
+      served.map((c) => c.sex),
+      SEXES,
+    ),
+    byAgeGroup: countBy(
+      served.map((c) => ageGroupOfCase(c, ctx.timeZone)),
+      AGE_GROUPS,
+    ),
+    bySource: countBy(served.map((c) => c.source)).sort((a, b) => CASE_SOURCES.indexOf(a.key as never) - CASE_SOURCES.indexOf(b.key as never)),
+    byOriginProvince: await named(countBy(provinceKeys)),
+    byOriginRegency: await named(countBy(regencyKeys)),
+    byOutcome: countBy(closed.map((c) => c.terminationOutcome ?? 'other')).sort(
+      (a, b) => TERMINATION_OUTCOMES.indexOf(a.key as never) - TERMINATION_OUTCOMES.indexOf(b.key as never),
+    ),
+    identityDocuments: {
+      requested: docsRequested.length,
+      issued: docsIssued.length,
+      byType: docTypes.map((t) => ({ key: t, count: docsRequested.filter((d) => d.documentType === t).length, issued: docsIssued.filter((d) => d.documentType === t).length })),
+    },
+    tracing: {
+      attempts: tracingIn.length,
+      casesTraced: new Set(tracingIn.map((t) => t.caseId)).size,
+      familiesFound: new Set(tracingIn.filter((t) => t.result === 'found').map((t) => t.caseId)).size,
+    },
+    reunifications: { total: reunionsIn.length, byDestination: countBy(reunionsIn.map((r) => r.destinationType)) },
+    repeatClients: new Set(served.filter((c) => repeat.has(c.id)).map((c) => c.clientId)).size,
+    referrals: await referralFigures(db, ctx, start, end),
+    complaints: await complaintFigures(db, ctx, start, end),
+    satisfaction: await satisfactionFigures(db, ctx, start, end),
+  };
+}
+
+async function referralFigures(db: Db, ctx: Context, start: Date, end: Date): Promise<SummaryReport['referrals']> {
+  if (!(await repo.tableExists(db, 'referrals'))) return null;
+  const rows = await repo.findReferrals(db, ctx.scope, start, end);
+  const names = new Map(rows.map((r) => [r.to_id, r.to_name]));
+  return {
+    total: rows.length,
+    byStatus: countBy(rows.map((r) => r.status)),
+    byInstitution: countBy(rows.map((r) => r.to_id)).map((r) => ({ ...r, name: names.get(r.key) ?? '' })),
+  };
+}
+
+async function complaintFigures(db: Db, ctx: Context, start: Date, end: Date): Promise<SummaryReport['complaints']> {
+  if (!(await repo.tableExists(db, 'complaints'))) return null;
+  const rows = await repo.findComplaints(db, ctx.scope, start, end);
+  const times = rows.filter((r) => r.response_minutes !== null).map((r) => Number(r.response_minutes));
+  return { received: rows.length, byStatus: countBy(rows.map((r) => r.status)), triaged: times.length, medianResponseMinutes: percentile(times, 0.5) };
+}
+
+async function satisfactionFigures(db: Db, ctx: Context, start: Date, end: Date): Promise<SummaryReport['satisfaction']> {
+  if (!(await repo.tableExists(db, 'survey_responses'))) return null;
+  const rows = await repo.findSurveyAnswers(db, ctx.scope, start, end);
+  if (rows.length === 0) return { respondents: 0, ikm: 0, grade: null };
+  const answers = rows.map((r) => Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, r[e] === null ? null : Number(r[e])])) as Parameters<typeof computeIkm>[0][number]);
+  const result = computeIkm(answers);
+  return { respondents: result.respondents, ikm: result.ikmRounded, grade: result.grade };
+}
+
+// ---------------------------------------------------------------------------------------------
+// SPM indicator
+
+/** Services a case received, from its service records and the casework that proves one. */
+function servicesByCase(
+  caseIds: string[],
+  ev: {
+    services: { caseId: string; service: string }[];
+    tracing: { caseId: string }[];
+    docs: { caseId: string }[];
+    reunions: { caseId: string }[];
+    referredCases: Set<string>;
+  },
+) {
+  const map = new Map<string, Set<string>>(caseIds.map((id) => [id, new Set()]));
+  for (const s of ev.services) map.get(s.caseId)?.add(s.service);
+  for (const t of ev.tracing) map.get(t.caseId)?.add('family_tracing');
+  for (const d of ev.docs) map.get(d.caseId)?.add('identity_documents');
+  for (const r of ev.reunions) map.get(r.caseId)?.add('reunification');
+  for (const id of ev.referredCases) map.get(id)?.add('referral');
+  return map;
+}
+
+export async function getSpm(db: Db, actor: Actor, q: SpmQuery): Promise<SpmReport> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  return spmFor(db, ctx, q.year, q.basicNeeds);
+}
+
+async function spmFor(db: Db, ctx: Context, year: number, basicNeeds: SpmReport['basicNeeds']): Promise<SpmReport> {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  const { start, end } = periodBounds(from, to, ctx.timeZone);
+  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const ids = served.map((c) => c.id);
+  const [services, tracing, docs, reunions] = await Promise.all([
+    repo.findServices(db, ids),
+    repo.findTracingAttempts(db, ids),
+    repo.findIdentityDocuments(db, ids),
+    repo.findReunifications(db, ids),
+  ]);
+  const referredCases = new Set(
+    served.filter((c) => c.terminationOutcome?.startsWith('referred_') && within(c.terminatedAt, start, end)).map((c) => c.id),
+  );
+  if (await repo.tableExists(db, 'referrals')) {
+    for (const r of await repo.findReferrals(db, ctx.scope, start, end)) if (r.status !== 'draft' && r.status !== 'cancelled') referredCases.add(r.case_id);
+  }
+  const perCase = servicesByCase(ids, {
+    services: services.filter((s) => s.serviceDate >= from && s.serviceDate <= to),
+    tracing: tracing.filter((t) => within(t.attemptedAt, start, end)),
+    docs: docs.filter((d) => within(d.preparedAt, start, end)),
+    reunions: reunions.filter((r) => within(r.handedOverAt, start, end)),
+    referredCases,
+  });
+  // Per client: the union of the services over all their cases in the year (cumulative).
+  const perClient = new Map<string, { target: boolean; services: Set<string> }>();
+  for (const c of served) {
+    const entry = perClient.get(c.clientId) ?? { target: false, services: new Set<string>() };
+    if (officialOf(c.categories).some((k) => (SPM_TARGET_CATEGORIES as readonly string[]).includes(k))) entry.target = true;
+    for (const s of perCase.get(c.id) ?? []) entry.services.add(s);
+    perClient.set(c.clientId, entry);
+  }
+  const clients = [...perClient.values()];
+  const target = clients.filter((c) => c.target);
+  const met = target.filter((c) => basicNeeds.every((s) => c.services.has(s))).length;
+  return {
+    header: header(ctx, from, to),
+    year,
+    basicNeeds,
+    targetClients: target.length,
+    basicNeedsMet: met,
+    percentage: percent(met, target.length),
+    services: SPM_SERVICES.map((service) => ({
+      service,
+      targetClients: target.filter((c) => c.services.has(service)).length,
+      allClients: clients.filter((c) => c.services.has(service)).length,
+    })),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Service time and workload
+
+interface TimedStage extends repo.ReportStage {
+  minutes: number;
+  isLate: boolean;
+}
+
+async function timedStages(ctx: Context, served: repo.ReportCase[], stages: repo.ReportStage[], start: Date, end: Date): Promise<TimedStage[]> {
+  const orgOf = new Map(served.map((c) => [c.id, c.organizationId]));
+  const out: TimedStage[] = [];
+  for (const s of stages) {
+    if (s.status !== 'completed' || !s.startedAt || !within(s.completedAt, start, end)) continue;
+    const settings = await ctx.settingsOf(orgOf.get(s.caseId)!);
+    out.push({ ...s, minutes: workingMinutesBetween(s.startedAt, s.completedAt!, settings.calendar), isLate: s.dueAt !== null && s.completedAt! > s.dueAt });
+  }
+  return out;
+}
+
+async function leadFigures(ctx: Context, closed: repo.ReportCase[]) {
+  const leads: { c: repo.ReportCase; minutes: number }[] = [];
+  for (const c of closed) leads.push({ c, minutes: (await leadMinutes(ctx, c)) ?? 0 });
+  const withinTarget = leads.filter((l) => l.minutes <= l.c.targetMinutes).length;
+  return { leads, withinTarget, median: percentile(leads.map((l) => l.minutes), 0.5), p90: percentile(leads.map((l) => l.minutes), 0.9) };
+}
+
+function monthsOf(from: string, to: string): string[] {
+  const months: string[] = [];
+  let [y, m] = from.slice(0, 7).split('-').map(Number);
+  const last = to.slice(0, 7);
+  for (;;) {
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    months.push(key);
+    if (key >= last) return months;
+    m += 1;
+    if (m > 12) {
+      m = 1;
+      y += 1;
+    }
+  }
+}
+
+export async function getServiceTime(db: Db, actor: Actor, q: PeriodQuery, now = new Date()): Promise<ServiceTimeReport> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  return serviceTimeFor(db, ctx, q.from, q.to, now);
+}
+
+async function serviceTimeFor(db: Db, ctx: Context, from: string, to: string, now: Date): Promise<ServiceTimeReport> {
+  const { start, end } = periodBounds(from, to, ctx.timeZone);
+  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const stages = await repo.findStagesOf(
+    db,
+    served.map((c) => c.id),
+  );
+  const timed = await timedStages(ctx, served, stages, start, end);
+  const overdue = stages.filter((s) => s.status === 'in_progress' && s.dueAt !== null && s.dueAt < now);
+  const keys = [...new Map(stages.map((s) => [s.key, s.position])).entries()].sort((a, b) => a[1] - b[1]).map(([k]) => k);
+  const closed = served.filter((c) => within(c.terminatedAt, start, end));
+  const lead = await leadFigures(ctx, closed);
+  const lateCounts = keys
+    .map((key) => ({ key, count: timed.filter((s) => s.key === key && s.isLate).length + overdue.filter((s) => s.key === key).length }))
+    .filter((r) => r.count > 0)
+    .sort((a, b) => b.count - a.count);
+  return {
+    header: header(ctx, from, to),
+    stages: keys.map((key) => {
+      const done = timed.filter((s) => s.key === key);
+      const standard = stages.find((s) => s.key === key)!.standardMinutes;
+      return {
+        key,
+        completed: done.length,
+        standardMinutes: standard,
+        medianMinutes: percentile(
+          done.map((s) => s.minutes),
+          0.5,
+        ),
+        p90Minutes: percentile(
+          done.map((s) => s.minutes),
+          0.9,
+        ),
+        late: done.filter((s) => s.isLate).length,
+        overdueNow: overdue.filter((s) => s.key === key).length,
+      };
+    }),
+    closedCases: closed.length,
+    withinTarget: lead.withinTarget,
+    withinTargetShare: percent(lead.withinTarget, closed.length),
+    medianLeadMinutes: lead.median,
+    p90LeadMinutes: lead.p90,
+    months: monthsOf(from, to).map((month) => {
+      const inMonth = lead.leads.filter((l) => localMonth(l.c.terminatedAt!, ctx.timeZone) === month);
+      return {
+        month,
+        closedCases: inMonth.length,
+        withinTarget: inMonth.filter((l) => l.minutes <= l.c.targetMinutes).length,
+        medianLeadMinutes: percentile(
+          inMonth.map((l) => l.minutes),
+          0.5,
+        ),
+      };
+    }),
+    mostLate: lateCounts,
+  };
+}
+
+export async function getWorkload(db: Db, actor: Actor, q: PeriodQuery, now = new Date()): Promise<WorkloadReport> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
+  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const stages = await repo.findStagesOf(
+    db,
+    served.map((c) => c.id),
+  );
+  const timed = await timedStages(ctx, served, stages, start, end);
+  const workerOf = new Map(served.map((c) => [c.id, c.assignedWorkerId]));
+  type W = WorkloadReport['workers'][number];
+  const rows = new Map<string | null, W>();
+  const row = (id: string | null): W => {
+    let r = rows.get(id);
+    if (!r) {
+      r = { userId: id, name: null, casesServed: 0, openCases: 0, stagesCompleted: 0, lateStages: 0, overdueNow: 0 };
+      rows.set(id, r);
+    }
+    return r;
+  };
+  for (const c of served) {
+    const r = row(c.assignedWorkerId);
+    r.casesServed += 1;
+    if (c.status === 'open') r.openCases += 1;
+  }
+  // A completed stage counts for whoever completed it; an overdue stage for the case's worker.
+  for (const s of timed) {
+    const r = row(s.completedBy);
+    r.stagesCompleted += 1;
+    if (s.isLate) r.lateStages += 1;
+  }
+  for (const s of stages) if (s.status === 'in_progress' && s.dueAt !== null && s.dueAt < now) row(workerOf.get(s.caseId) ?? null).overdueNow += 1;
+  const names = new Map((await repo.findUserNames(db, [...rows.keys()].filter((k): k is string => k !== null))).map((u) => [u.id, u.name]));
+  const workers = [...rows.values()].map((r) => ({ ...r, name: r.userId ? (names.get(r.userId) ?? null) : null }));
+  workers.sort((a, b) => b.casesServed - a.casesServed || (a.name ?? '').localeCompare(b.name ?? ''));
+  return { header: header(ctx, q.from, q.to), workers };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Dashboards
+
+function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number);
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+function shiftMonth(month: string, by: number): string {
+  const [y, m] = month.split('-').map(Number);
+  const d = new Date(Date.UTC(y, m - 1 + by, 1));
+  return d.toISOString().slice(0, 7);
+}
+
+export async function getOfficeDashboard(db: Db, actor: Actor, organizationId: string | undefined, now = new Date()): Promise<OfficeDashboard> {
+  const ctx = await reportContext(db, actor, organizationId);
+  const month = localMonth(now, ctx.timeZone);
+  const { from, to } = monthRange(month);
+  const { start, end } = periodBounds(from, to, ctx.timeZone);
+  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const trendFrom = monthRange(shiftMonth(month, -11)).from;
+  const trend = await serviceTimeFor(db, ctx, trendFrom, to, now);
+  const counts = await repo.findOverdueCounts(db, ctx.scope, now);
+  const settings = await ctx.settingsOf(ctx.org.id);
+  return {
+    organizationId: ctx.org.id,
+    organizationName: ctx.org.name,
+    month,
+    casesThisMonth: served.length,
+    openCases: counts.openCases,
+    overdueCases: counts.overdueCases,
+    overdueStages: counts.overdueStages,
+    byCategory: countBy(served.flatMap((c) => officialOf(c.categories))).sort(
+      (a, b) => PPKS_CATEGORIES.findIndex((p) => p.code === a.key) - PPKS_CATEGORIES.findIndex((p) => p.code === b.key),
+    ),
+    occupancy: await repo.findOccupancy(db, ctx.scope),
+    leadTrend: trend.months.map((m) => ({ month: m.month, closedCases: m.closedCases, medianLeadMinutes: m.medianLeadMinutes, withinTargetShare: percent(m.withinTarget, m.closedCases) })),
+    targetMinutes: settings.targetMinutes,
+  };
+}
+
+/** A province (or any organization with children): each direct child's figures side by side. */
+export async function getProvinceDashboard(db: Db, actor: Actor, q: PeriodQuery, now = new Date()): Promise<ProvinceDashboard> {
+  const ctx = await reportContext(db, actor, q.organizationId);
+  const children = await repo.findChildOrganizations(db, ctx.org.id);
+  const districts: ProvinceDashboard['districts'] = [];
+  const year = Number(q.to.slice(0, 4));
+  for (const child of children) {
+    const childCtx: Context = { ...ctx, org: child, scope: { path: child.path } };
+    const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
+    const served = await repo.findCasesActiveIn(db, childCtx.scope, start, end);
+    const closed = served.filter((c) => within(c.terminatedAt, start, end));
+    const lead = await leadFigures(childCtx, closed);
+    const counts = await repo.findOverdueCounts(db, childCtx.scope, now);
+    const spm = await spmFor(db, childCtx, year, [...DEFAULT_SPM_BASIC_NEEDS]);
+    districts.push({
+      organizationId: child.id,
+      name: child.name,
+      casesServed: served.length,
+      newCases: served.filter((c) => c.arrivedAt >= start).length,
+      closedCases: closed.length,
+      withinTargetShare: percent(lead.withinTarget, closed.length),
+      medianLeadMinutes: lead.median,
+      overdueNow: counts.overdueStages,
+      spmPercentage: spm.percentage,
+    });
+  }
+  return { organizationId: ctx.org.id, organizationName: ctx.org.name, from: q.from, to: q.to, districts };
+}

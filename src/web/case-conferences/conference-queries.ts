@@ -1,0 +1,35 @@
+/** Query keys and small helpers the case-conference screens share. */
+import { useQueryClient } from '@tanstack/react-query';
+
+export const conferencesKey = ['case-conferences'] as const;
+export const myPlanItemsKey = ['plan-items', 'mine'] as const;
+
+/** After any conference write: conference lists, "my plan items", and the cases (stages may have moved). */
+export function useConferenceWritten() {
+  const queryClient = useQueryClient();
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: conferencesKey }),
+      queryClient.invalidateQueries({ queryKey: myPlanItemsKey }),
+      queryClient.invalidateQueries({ queryKey: ['cases'] }),
+    ]);
+}
+
+/** A date-only value (YYYY-MM-DD) as "11 Mei 2026". */
+export function formatDay(value: string, language: string): string {
+  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { timeZone: 'UTC', day: 'numeric', month: 'long', year: 'numeric' }).format(
+    new Date(`${value}T00:00:00Z`),
+  );
+}
+
+/** Today plus `days`, as YYYY-MM-DD in the browser's time zone. */
+export function localDate(days = 0): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/** Now, as the value of a datetime-local input. */
+export function localDateTime(): string {
+  const d = new Date();
+  return `${localDate()}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
