@@ -1,17 +1,27 @@
 import type { Db } from '../../db/client.js';
 import { toActor } from '../auth/auth.service.js';
 import { advanceStage, createBatchIntake, createIntake, terminateCase } from '../cases/cases.service.js';
+import { createShift } from '../roster/roster.service.js';
+import { admit, createRoom } from '../shelter/shelter.service.js';
 import { findUserById } from '../users/users.repository.js';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
 
 /** A handful of fictional clients in different stages, so every worklist has something to show. */
-export async function loadDemoCases(tx: Db, unitId: string, officerId: string, workerId: string) {
+export async function loadDemoCases(tx: Db, unitId: string, officerId: string, workerId: string, headId: string) {
   const officerRow = await findUserById(tx, officerId);
   const workerRow = await findUserById(tx, workerId);
   const officer = toActor(officerRow!.user, officerRow!.organization);
   const worker = toActor(workerRow!.user, workerRow!.organization);
+  const headRow = await findUserById(tx, headId);
+  const head = toActor(headRow!.user, headRow!.organization);
   const base = { organizationId: unitId };
+
+  const menRoom = await createRoom(tx, head, { organizationId: unitId, name: 'Kamar Laki-laki', sex: 'male', bedLabels: ['L1', 'L2', 'L3', 'L4'] });
+  await createRoom(tx, head, { organizationId: unitId, name: 'Kamar Perempuan', sex: 'female', bedLabels: ['P1', 'P2', 'P3'] });
+  // Today's 24-hour duty (WIB date), so "on duty now" has someone to show.
+  const todayWib = new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10);
+  await createShift(tx, head, { organizationId: unitId, shiftDate: todayWib, startTime: '00:00', endTime: '00:00', officerUserId: officerId, roleNote: 'Piket 24 jam (DEMO)' });
 
   const traveller = await createIntake(tx, officer, {
     ...base,
@@ -26,6 +36,7 @@ export async function loadDemoCases(tx: Db, unitId: string, officerId: string, w
   });
   await advanceStage(tx, officer, traveller.id, 'initial_identification', 'complete', { notes: 'Identitas sesuai keterangan Polsek.' });
   await advanceStage(tx, officer, traveller.id, 'health_civil_check', 'complete', { notes: 'Sehat, tekanan darah normal.' });
+  await admit(tx, officer, { caseId: traveller.id, bedId: menRoom.beds[0].id });
 
   const odgj = await createIntake(tx, officer, {
     ...base,

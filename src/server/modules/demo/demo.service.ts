@@ -68,7 +68,7 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; message: stri
       const row = await insertUser(tx, { organizationId: orgIds[u.org], username: u.username, name: u.name, role: u.role, passwordHash });
       userIds[u.username] = row.id;
     }
-    await loadDemoCases(tx, unit.id, userIds['demo.petugas'], userIds['demo.peksos']);
+    await loadDemoCases(tx, unit.id, userIds['demo.petugas'], userIds['demo.peksos'], userIds['demo.kepala']);
     for (const load of contentLoaders) await load(tx, { unitId: unit.id, regencyId: regency.id, userIds });
     await insertAuditEvent(tx, { action: 'demo.loaded', organizationId: regency.id, entityType: 'organization', entityId: regency.id });
   });

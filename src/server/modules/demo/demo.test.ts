@@ -27,6 +27,10 @@ describe('demo data', () => {
     expect(closed.total).toBe(1);
     expect(overdue.total).toBeGreaterThanOrEqual(1);
     expect(expectJson<{ needsSetup: boolean }>(await api(app).get('/api/setup/status'), 200).needsSetup).toBe(false);
+    const board = expectJson<{ totals: { beds: number; occupied: number } }>(await api(app, worker).get('/api/shelter/occupancy'), 200);
+    expect(board.totals).toMatchObject({ beds: 7, occupied: 1 });
+    const onDuty = expectJson<{ officers: { name: string }[] }>(await api(app, worker).get('/api/roster/on-duty'), 200);
+    expect(onDuty.officers.map((o) => o.name)).toContain('Petugas Shelter Demo');
   });
 
   it('never loads into a database that already has data', async () => {
