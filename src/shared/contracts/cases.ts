@@ -64,6 +64,11 @@ export const intakeSourceInput = z.object({
   foundLocation: optionalText(300),
   foundAt: z.iso.datetime({ offset: true }).optional().nullable(),
   arrivedAt: z.iso.datetime({ offset: true }),
+  receptionCompletedAt: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .nullable()
+    .describe('When reception was done, for a client registered after the fact; now when left out'),
 });
 
 export const createIntakeBody = intakeSourceInput.extend({

@@ -127,6 +127,7 @@ interface OpenCaseInput {
   foundLocation?: string | null;
   foundAt?: string | null;
   arrivedAt: string;
+  receptionCompletedAt?: string | null;
   categories: string[];
   presentingProblem?: string | null;
   batchId?: string | null;
@@ -143,7 +144,12 @@ async function openCase(tx: Db, actor: Actor, input: OpenCaseInput, ip?: string)
   const arrivedAt = new Date(input.arrivedAt);
   const now = new Date();
   if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw badRequest('cases.arrival_in_future', 'arrivedAt');
-  const receptionDoneAt = now > arrivedAt ? now : arrivedAt;
+  // Reception is done by the intake itself: now, unless the officer registers the client after the
+  // fact and says when reception really ended (between arrival and now).
+  const stated = input.receptionCompletedAt ? new Date(input.receptionCompletedAt) : null;
+  if (stated && (stated < arrivedAt || stated.getTime() > now.getTime() + 5 * 60_000))
+    throw badRequest('cases.reception_time_out_of_range', 'receptionCompletedAt');
+  const receptionDoneAt = stated ?? (now > arrivedAt ? now : arrivedAt);
   const caseNumber = await nextCaseNumber(tx, input.organizationId, arrivedAt);
   const row = await repo.insertCase(tx, {
     organizationId: input.organizationId,

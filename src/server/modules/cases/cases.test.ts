@@ -65,6 +65,16 @@ describe('the case flow', () => {
     expect(c.caseNumber).toMatch(/^RS-\d{4}-0002$/);
   });
 
+  it('a client registered after the fact keeps the real reception time, which must lie between arrival and now', async () => {
+    const arrived = new Date(Date.now() - 10 * 3_600_000);
+    const received = new Date(arrived.getTime() + 10 * 60_000);
+    const c = expectJson<CaseDetail>(await intake(officer, { arrivedAt: arrived.toISOString(), receptionCompletedAt: received.toISOString() }), 201);
+    expect(c.stages[0]).toMatchObject({ key: 'reception', status: 'completed', completedAt: received.toISOString(), elapsedMinutes: expect.any(Number), isOverdue: false });
+    expect(c.stages[1].startedAt).toBe(received.toISOString());
+    const before = expectError(await intake(officer, { arrivedAt: arrived.toISOString(), receptionCompletedAt: new Date(arrived.getTime() - 60_000).toISOString() }), 400);
+    expect(before).toMatchObject({ code: 'cases.reception_time_out_of_range', fields: [expect.objectContaining({ field: 'receptionCompletedAt' })] });
+  });
+
   it('bad intake input is refused naming the field, in Indonesian by default', async () => {
     const err = expectError(await intake(officer, { categories: [], source: 'helicopter' }), 400);
     expect(err.fields?.map((f) => f.field).sort()).toEqual(['categories', 'source']);

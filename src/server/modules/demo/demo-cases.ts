@@ -6,6 +6,8 @@ import { admit, createRoom } from '../shelter/shelter.service.js';
 import { findUserById } from '../users/users.repository.js';
 
 const hoursAgo = (h: number) => new Date(Date.now() - h * 3_600_000).toISOString();
+/** Reception done a quarter of an hour after arrival, as the SOP expects. */
+const receivedAfter = (arrivedHoursAgo: number) => hoursAgo(arrivedHoursAgo - 0.25);
 
 /** A handful of fictional clients in different stages, so every worklist has something to show. */
 export async function loadDemoCases(tx: Db, unitId: string, officerId: string, workerId: string, headId: string) {
@@ -30,19 +32,21 @@ export async function loadDemoCases(tx: Db, unitId: string, officerId: string, w
     letterNumber: 'SKOT/17/XI/2026 (fiktif)',
     foundLocation: 'Stasiun Probolinggo',
     arrivedAt: hoursAgo(3),
+    receptionCompletedAt: receivedAfter(3),
     categories: ['local_stranded_traveller'],
     presentingProblem: 'Kehabisan bekal perjalanan menuju Banyuwangi.',
     client: { name: 'Slamet Riyadi (DEMO)', nameQuality: 'full', aliases: [], sex: 'male', birthDateQuality: 'unknown', estimatedAge: 45, nikQuality: 'unknown', originAddress: 'Kec. Genteng, Banyuwangi' },
   });
-  await advanceStage(tx, officer, traveller.id, 'initial_identification', 'complete', { notes: 'Identitas sesuai keterangan Polsek.' });
-  await advanceStage(tx, officer, traveller.id, 'health_civil_check', 'complete', { notes: 'Sehat, tekanan darah normal.' });
-  await admit(tx, officer, { caseId: traveller.id, bedId: menRoom.beds[0].id });
+  await advanceStage(tx, officer, traveller.id, 'initial_identification', 'complete', { notes: 'Identitas sesuai keterangan Polsek.', at: hoursAgo(2.3) });
+  await advanceStage(tx, officer, traveller.id, 'health_civil_check', 'complete', { notes: 'Sehat, tekanan darah normal.', at: hoursAgo(1.8) });
+  await admit(tx, officer, { caseId: traveller.id, bedId: menRoom.beds[0].id, admittedAt: hoursAgo(1.7) });
 
   const odgj = await createIntake(tx, officer, {
     ...base,
     source: 'community_complaint',
     foundLocation: 'Terminal Bayuangga',
     arrivedAt: hoursAgo(80),
+    receptionCompletedAt: receivedAfter(80),
     categories: ['local_psychotic_homeless'],
     presentingProblem: 'Berbicara sendiri, tidak ingat nama dan alamat.',
     client: { name: 'Mr. X Terminal (DEMO)', nameQuality: 'unknown', aliases: ['Pak Jenggot'], sex: 'male', birthDateQuality: 'unknown', estimatedAge: 35, nikQuality: 'unknown', physicalDescription: 'Tinggi ±165 cm, berjenggot, kaos biru.' },
@@ -54,6 +58,7 @@ export async function loadDemoCases(tx: Db, unitId: string, officerId: string, w
     source: 'social_pillar',
     broughtByName: 'TKSK Kec. Mayangan (fiktif)',
     arrivedAt: hoursAgo(1),
+    receptionCompletedAt: receivedAfter(1),
     categories: ['ppks_04'],
     client: { name: 'Rizky (DEMO)', nameQuality: 'partial', aliases: [], sex: 'male', birthDateQuality: 'partial', estimatedAge: 12, nikQuality: 'unknown' },
   });
@@ -64,6 +69,7 @@ export async function loadDemoCases(tx: Db, unitId: string, officerId: string, w
     broughtByAgency: 'Satpol PP Kota Probolinggo',
     foundLocation: 'Perempatan Jl. Soekarno-Hatta',
     arrivedAt: hoursAgo(20),
+    receptionCompletedAt: receivedAfter(20),
     categories: ['ppks_12'],
     people: [
       { name: 'Perempuan baju hijau (DEMO)', nameQuality: 'unknown', sex: 'female', estimatedAge: 50 },
@@ -76,8 +82,9 @@ export async function loadDemoCases(tx: Db, unitId: string, officerId: string, w
     ...base,
     source: 'emergency_112',
     arrivedAt: hoursAgo(30),
+    receptionCompletedAt: receivedAfter(30),
     categories: ['local_neglected_elderly'],
     client: { name: 'Mbah Sarinah (DEMO)', nameQuality: 'full', aliases: ['Mbah Sar'], sex: 'female', birthDateQuality: 'unknown', estimatedAge: 78, nikQuality: 'unknown' },
   });
-  await terminateCase(tx, worker, elderly.id, { outcome: 'reunified_family', notes: 'Dijemput cucu (fiktif).' });
+  await terminateCase(tx, worker, elderly.id, { outcome: 'reunified_family', notes: 'Dijemput cucu (fiktif).', at: hoursAgo(2) });
 }
