@@ -67,9 +67,14 @@ function CaseHeader({ detail, canWrite, onTerminate }: { detail: CaseDetail; can
             {detail.isOverdue && <OverdueBadge stage={detail.isStageOverdue && isOpen} />}
           </Group>
           {isOpen && canWrite && (
-            <Button size="xs" color="red" variant="light" onClick={onTerminate} data-testid="case-terminate">
-              {t('casesWeb.terminate.action')}
-            </Button>
+            <Group gap="xs">
+              <Button size="xs" variant="light" component={Link} to={`/referrals/new?caseId=${detail.id}`} data-testid="case-refer">
+                {t('casesWeb.case.refer')}
+              </Button>
+              <Button size="xs" color="red" variant="light" onClick={onTerminate} data-testid="case-terminate">
+                {t('casesWeb.terminate.action')}
+              </Button>
+            </Group>
           )}
         </Group>
         <div>

@@ -31,6 +31,7 @@ const initialValues = () => ({
   foundLocation: '',
   foundAt: '',
   arrivedAt: toPickerValue(),
+  receptionCompletedAt: '',
   organizationId: '',
   categories: [] as string[],
   presentingProblem: '',
@@ -50,6 +51,7 @@ function toBody(values: Values, existingClientId: string | null): CreateIntakeBo
     foundLocation: optionalText(values.foundLocation),
     foundAt: fromPickerValue(values.foundAt) ?? null,
     arrivedAt: fromPickerValue(values.arrivedAt) as string,
+    receptionCompletedAt: fromPickerValue(values.receptionCompletedAt) ?? null,
     organizationId: values.organizationId,
     categories: values.categories,
     presentingProblem: optionalText(values.presentingProblem),
@@ -125,6 +127,13 @@ export function IntakePage() {
                 value={form.values.arrivedAt}
                 error={form.errors.arrivedAt}
                 onChange={(value) => setValue('arrivedAt', value)}
+              />
+              <DateTimeField
+                label={t('fields.receptionCompletedAt')}
+                description={t('casesWeb.intake.receptionCompletedAtHint')}
+                value={form.values.receptionCompletedAt}
+                error={form.errors.receptionCompletedAt}
+                onChange={(value) => setValue('receptionCompletedAt', value)}
               />
               <TextInput label={t('casesWeb.intake.broughtByName')} autoComplete="off" {...form.getInputProps('broughtByName')} />
               <TextInput

@@ -91,7 +91,8 @@ export async function ensureSeedInstitutions(db: Db, actorUserId: string | null)
         parentPath: parent.path,
       });
       await repo.upsertProfile(tx, org.id, {
-        services: ['guidance', 'family_guidance', 'reunification'],
+        // Social rehabilitation (bimbingan fisik, mental spiritual dan sosial) is what every one of them does; the rest is for administrators to fill in.
+        services: ['guidance'],
         servicesNote: seed.servicesNote,
         categories: [...seed.categories],
         seedKey: seed.key,
@@ -142,14 +143,16 @@ async function present(row: repo.InstitutionRow, actor: Actor, hasAccount: boole
 /** The directory, for choosing where to refer (institution information is public, not client data). */
 export async function listInstitutions(db: Db, actor: Actor, q: ListInstitutionsQuery) {
   await ensureSeedInstitutions(db, actor.id);
-  const rows = await repo.findInstitutions(db, {
+  // The viewer's own Dinas Sosial is not a referral destination (a referral between districts goes elsewhere).
+  const own = (path: string) => actor.organizationPath === path || actor.organizationPath.startsWith(`${path}/`) || path.startsWith(`${actor.organizationPath}/`);
+  const rows = (await repo.findInstitutions(db, {
     q: q.q,
     partnerType: q.type && q.type !== 'dinsos_district' ? q.type : undefined,
     isDinsosDistrict: q.type === 'dinsos_district',
     category: q.category,
     service: q.service,
     regionCode: q.regionCode,
-  });
+  })).filter((r) => r.organization.kind !== 'regency' || !own(r.organization.path));
   const withAccounts = await repo.findOrganizationsWithUsers(
     db,
     rows.map((r) => r.organization.id),

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
@@ -276,7 +276,11 @@ describe('referrals and the partner network', () => {
       const shelterView = expectJson<ReferralDetail>(await api(app, worker).get(`/api/referrals/${referral.id}`), 200);
       expect(shelterView.events.map((e) => e.id)).toEqual(done.events.map((e) => e.id));
       // Every change is on the case's timeline.
-      const audit = await app.testDatabase.db.select().from(auditEvents).where(and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id)));
+      const audit = await app.testDatabase.db
+        .select()
+        .from(auditEvents)
+        .where(and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id)))
+        .orderBy(asc(auditEvents.id));
       const changes = audit.filter((a) => a.action === 'referral.status_changed').map((a) => (a.changes as { to: string }).to);
       expect(changes).toEqual(['sent', 'accepted', 'handed_over', 'completed']);
       expect(audit.map((a) => a.action)).toContain('referral.created');
