@@ -22,6 +22,7 @@ import { clientSearchText } from '../../src/server/modules/clients/clients.repos
 import { hashPassword } from '../../src/server/modules/auth/passwords.js';
 import { findOrganizationById, insertOrganization } from '../../src/server/modules/organizations/organizations.repository.js';
 import { ensureRegencyOrganization } from '../../src/server/modules/setup/setup.service.js';
+import { publicProfiles } from '../../src/server/modules/public-profile/public-profile.table.js';
 import { instanceFacts } from '../../src/server/modules/setup/instance.table.js';
 import { ensureCurrentSop, loadServiceSettings } from '../../src/server/modules/sop/sop.service.js';
 import { insertUser } from '../../src/server/modules/users/users.repository.js';
@@ -227,6 +228,15 @@ async function createOrganizations(database: Database, orgCount: number): Promis
         const province = await findOrganizationById(tx, regency.parentId!);
         provinceId = province!.id;
         await insertUser(tx, { organizationId: province!.id, username: 'bench.provinsi', name: 'Analis Provinsi (BENCH)', role: 'viewer', passwordHash });
+        // The first unit's public page, /layanan/rumah-singgah-bench, for the front-end measurements.
+        await tx.insert(publicProfiles).values({
+          organizationId: unit.id,
+          slug: 'rumah-singgah-bench',
+          description: 'Rumah singgah fiktif untuk uji kinerja: menerima orang terlantar, gelandangan dan pengemis, 24 jam.',
+          servesWhom: 'Orang terlantar, lansia terlantar, anak jalanan (data uji).',
+          dutyPhone: '0335-000000',
+          openingHours: '24 jam',
+        });
       }
       const suffix = n === 0 ? '' : `.${n}`;
       await insertUser(tx, { organizationId: regency.id, username: `bench.admin${suffix}`, name: `Admin ${n} (BENCH)`, role: 'admin', passwordHash });

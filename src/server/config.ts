@@ -18,6 +18,8 @@ export interface AppConfig {
   trustProxy: boolean;
   webDistDir: string;
   logLevel: string;
+  /** Seconds between checks for stages past their standard time (0: off). */
+  overdueCheckSeconds: number;
   /** SMTP server for e-mail copies of notifications (e.g. `smtp://user:pass@mail.example.go.id:587`); none: no e-mail. */
   smtpUrl?: string;
   /** Sender address of those e-mails. */
@@ -42,6 +44,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     webDistDir: path.resolve(env.WEB_DIST_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    overdueCheckSeconds: Number(env.OVERDUE_CHECK_SECONDS ?? 60),
     smtpUrl: env.SMTP_URL || undefined,
     smtpFrom: env.SMTP_FROM || 'Singgah <no-reply@localhost>',
     publicUrl: env.PUBLIC_URL || undefined,

@@ -22,6 +22,7 @@ export const AUDIT_ACTIONS = [
   'case.stage_completed',
   'case.stage_skipped',
   'case.terminated',
+  'case.overdue_notified',
   'case.health_check_recorded',
   'case.identity_document_requested',
   'case.identity_document_updated',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { pagingQuery } from './common.js';
 
 /** Kinds of notification; each has its title/body texts under `notifications.kinds.<kind>`. */
-export const NOTIFICATION_KINDS = ['complaint_new', 'raid_intake', 'roster_swap', 'general'] as const;
+export const NOTIFICATION_KINDS = ['complaint_new', 'raid_intake', 'roster_swap', 'stage_overdue', 'general'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
 export const notificationView = z.object({

@@ -141,11 +141,16 @@ function instantOfWallClock(wallMs: number, timeZone: string): number {
  * The zone's offset for a whole local day, or null when it changes during that day (a daylight-saving
  * switch). Cached: with it, deadlines and overdue lists cost arithmetic, not `Intl` calls.
  */
-const dayOffsets = new Map<string, number | null>();
+const dayOffsetsByZone = new Map<string, Map<number, number | null>>();
 const DAY_OFFSET_CACHE_LIMIT = 100_000;
 
 function offsetOfWholeDay(dayNumber: number, timeZone: string): number | null {
-  const key = `${timeZone}|${dayNumber}`;
+  let dayOffsets = dayOffsetsByZone.get(timeZone);
+  if (!dayOffsets) {
+    dayOffsets = new Map();
+    dayOffsetsByZone.set(timeZone, dayOffsets);
+  }
+  const key = dayNumber;
   const cached = dayOffsets.get(key);
   if (cached !== undefined) return cached;
   const start = instantOfWallClock(dayNumber * DAY_MS, timeZone);
@@ -157,9 +162,23 @@ function offsetOfWholeDay(dayNumber: number, timeZone: string): number | null {
   return result;
 }
 
+/** The last whole-day offset seen per zone: the first guess of `localDayNumber`. */
+const lastOffsets = new Map<string, number>();
+
 /** Days since 1970-01-01 of the zone's calendar date at an instant. */
 function localDayNumber(instantMs: number, timeZone: string): number {
-  return Math.floor(wallClockAsUtc(instantMs, timeZone) / DAY_MS);
+  // Fast path, exact: guess the day with the zone's last offset; when that day has one offset
+  // throughout and the instant falls inside it at that offset, the guess is the local day.
+  const last = lastOffsets.get(timeZone);
+  if (last !== undefined) {
+    const guess = Math.floor((instantMs + last) / DAY_MS);
+    const offset = offsetOfWholeDay(guess, timeZone);
+    if (offset !== null && Math.floor((instantMs + offset) / DAY_MS) === guess) return guess;
+  }
+  const day = Math.floor(wallClockAsUtc(instantMs, timeZone) / DAY_MS);
+  const offset = offsetOfWholeDay(day, timeZone);
+  if (offset !== null) lastOffsets.set(timeZone, offset);
+  return day;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -210,8 +229,7 @@ function compile(cal: WorkingCalendar): Compiled {
 
 /** The working intervals of one local day, as instants [from, to) in ms; none on a holiday. */
 function workingIntervalsOfDay(cal: Compiled, dayNumber: number): Array<[number, number]> {
-  const date = new Date(dayNumber * DAY_MS).toISOString().slice(0, 10);
-  if (cal.holidays.has(date)) return [];
+  if (cal.holidays.size > 0 && cal.holidays.has(new Date(dayNumber * DAY_MS).toISOString().slice(0, 10))) return [];
   const weekday = (dayNumber + 4) % 7; // 1970-01-01 was a Thursday
   const midnightWall = dayNumber * DAY_MS;
   const offset = offsetOfWholeDay(dayNumber, cal.timeZone);

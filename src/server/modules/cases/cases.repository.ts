@@ -217,3 +217,31 @@ export async function findAssignableWorkers(db: Db, organizationPath: string) {
     )
     .orderBy(asc(users.name), asc(users.id));
 }
+
+/**
+ * Claim the stages that went past their standard time and were not yet announced, marking them so
+ * each is announced once even with several app servers (rows locked by another server are skipped).
+ */
+export async function claimNewlyOverdueStages(tx: Db, now: Date, limit = 200) {
+  const result = (await tx.execute(sql`
+    update case_stages set overdue_notified_at = ${now}
+    where id in (
+      select cs.id from case_stages cs join cases c on c.id = cs.case_id
+      where cs.status = 'in_progress' and cs.due_at < ${now} and cs.overdue_notified_at is null
+        and c.status = 'open' and c.deleted_at is null
+      order by cs.due_at
+      limit ${limit}
+      for update of cs skip locked
+    )
+    returning case_id as "caseId", key, responsible_role as "responsibleRole"`)) as unknown as {
+    rows: { caseId: string; key: string; responsibleRole: string }[];
+  };
+  if (result.rows.length === 0) return [];
+  const caseRows = await tx
+    .select({ id: cases.id, organizationId: cases.organizationId, caseNumber: cases.caseNumber, assignedWorkerId: cases.assignedWorkerId, clientName: clients.name })
+    .from(cases)
+    .innerJoin(clients, eq(clients.id, cases.clientId))
+    .where(inArray(cases.id, result.rows.map((r) => r.caseId)));
+  const byId = new Map(caseRows.map((c) => [c.id, c]));
+  return result.rows.map((r) => ({ ...r, ...byId.get(r.caseId)! }));
+}

@@ -101,6 +101,8 @@ export const caseStages = pgTable(
     skippable: boolean('skippable').notNull(),
     skipReason: text('skip_reason'),
     notes: text('notes'),
+    /** When the staff were told this stage went past its standard time (each stage is told once). */
+    overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('case_stages_case_position_key').on(t.caseId, t.position), index('case_stages_status_due_idx').on(t.status, t.dueAt)],
 );

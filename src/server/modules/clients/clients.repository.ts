@@ -1,6 +1,5 @@
 import { and, desc, eq, isNull, ne, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
-import { cases } from '../cases/cases.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { type ClientRow, clientFamilyMembers, clients } from './clients.table.js';
 
@@ -56,7 +55,9 @@ export async function findClientsByNik(db: Db, nik: string, scope: { path: strin
 export async function searchClients(db: Db, scope: { path: string; includeChildren: boolean }, q: string, limit: number) {
   const needle = q.toLowerCase();
   const score = sql<number>`word_similarity(${needle}, ${clients.searchText})`;
-  const lastCase = sql<string | null>`(select ${cases.caseNumber} from ${cases} where ${cases.clientId} = ${clients.id} order by ${cases.arrivedAt} desc limit 1)`;
+  // Qualified by hand: inside a one-table select drizzle renders columns unqualified, and a bare
+  // "id" in the subquery would mean cases.id (no match, and a scan of every case per result).
+  const lastCase = sql<string | null>`(select lc.case_number from cases lc where lc.client_id = "clients"."id" order by lc.arrived_at desc limit 1)`;
   return db
     .select({
       id: clients.id,

@@ -69,11 +69,21 @@ export function registerNotificationRoutes(app: ZodApp, { db, database, config }
     }
   };
 
+  // Stages past their standard time are announced by a periodic check on every server; the claim in
+  // the database makes sure each stage is announced once.
+  let overdueTimer: NodeJS.Timeout | undefined;
   app.addHook('onReady', async () => {
     bus = await createNotificationBus(database, app.log);
     bus.on((items) => void onAnnouncement(items));
+    if (config.overdueCheckSeconds > 0) {
+      overdueTimer = setInterval(() => {
+        service.notifyOverdueStages(db).catch((err) => app.log.warn({ err }, 'overdue check failed'));
+      }, config.overdueCheckSeconds * 1000);
+      overdueTimer.unref();
+    }
   });
   app.addHook('preClose', async () => {
+    if (overdueTimer) clearInterval(overdueTimer);
     for (const t of heartbeats) clearInterval(t);
     heartbeats.clear();
     hub.closeAll();

@@ -2,7 +2,9 @@ import type { NotificationList, NotificationView } from '../../../shared/contrac
 import { lookup, type Language } from '../../../shared/i18n/index.js';
 import { ROLE_PERMISSIONS, ROLES } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
+import { claimNewlyOverdueStages } from '../cases/cases.repository.js';
 import { onBatchIntake } from '../cases/cases.service.js';
+import { insertAuditEvent } from '../audit/audit.repository.js';
 import { findOnDutyNow } from '../roster/roster.service.js';
 import type { Mailer } from './notifications.mailer.js';
 import * as repo from './notifications.repository.js';
@@ -137,4 +139,39 @@ export async function emailNotifications(db: Db, mailer: Mailer, ids: string[], 
     sent++;
   }
   return sent;
+}
+
+/**
+ * Tell staff about stages that just went past their standard time: the case's assigned worker, or
+ * else the active users of the case's organization who hold the stage's responsible role (all
+ * casework users when none does). Each stage is announced once; the notice is on the case timeline.
+ */
+export async function notifyOverdueStages(db: Db, now = new Date()): Promise<number> {
+  return db.transaction(async (tx) => {
+    const claimed = await claimNewlyOverdueStages(tx, now);
+    for (const stage of claimed) {
+      let userIds = stage.assignedWorkerId ? [stage.assignedWorkerId] : [];
+      if (userIds.length === 0) {
+        const byRole = await repo.findActiveUsersWithRoles(tx, stage.organizationId, [stage.responsibleRole as (typeof ROLES)[number]]);
+        userIds = byRole.map((u) => u.id);
+      }
+      if (userIds.length === 0) userIds = (await repo.findActiveUsersWithRoles(tx, stage.organizationId, CASEWORK_ROLES)).map((u) => u.id);
+      await notifyUsers(tx, userIds, {
+        organizationId: stage.organizationId,
+        kind: 'stage_overdue',
+        titleKey: 'notifications.kinds.stage_overdue.title',
+        bodyKey: 'notifications.kinds.stage_overdue.body',
+        vars: { caseNumber: stage.caseNumber, client: stage.clientName, stage: stage.key },
+        link: `/cases/${stage.caseId}`,
+      });
+      await insertAuditEvent(tx, {
+        action: 'case.overdue_notified',
+        organizationId: stage.organizationId,
+        entityType: 'case',
+        entityId: stage.caseId,
+        changes: { stage: stage.key, notified: userIds.length },
+      });
+    }
+    return claimed.length;
+  });
 }

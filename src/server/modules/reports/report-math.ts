@@ -33,9 +33,17 @@ export function periodBounds(from: string, to: string, timeZone: string): { star
   return { start: startOfDayIn(from, timeZone), end: startOfDayIn(next, timeZone) };
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (`YYYY-MM-DD`) of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+  let formatter = dateFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(at);
 }
 
 /** The month (`YYYY-MM`) of an instant in a zone. */

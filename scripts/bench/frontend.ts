@@ -1,0 +1,128 @@
+/**
+ * `npm run bench:web [-- --web-dist DIR] [-- --skip-lighthouse]`: the front end's weight and speed.
+ *
+ * Seeds a small throwaway PGlite database (scripts/bench/seed.ts, which also publishes the public page
+ * /layanan/rumah-singgah-bench), starts the real server on 127.0.0.1 serving the built web app
+ * (dist/web: run `npm run build` first), then
+ * - loads the login page, the worklist (signed in) and the public page in Debian Chromium and adds up
+ *   the JavaScript each one downloads before it settles, gzipped (level 9, as a server would send it);
+ * - runs Lighthouse 12 (mobile preset, simulated throttling) on the public page and the worklist,
+ *   saving the reports under bench-results/.
+ * Results: bench-results/frontend-latest.json.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.js';
+import { BENCH_PASSWORD, seed } from './seed.js';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const argv = process.argv.slice(2);
+const webDist = (() => {
+  const i = argv.indexOf('--web-dist');
+  return path.resolve(i >= 0 ? argv[i + 1] : path.join(root, 'dist/web'));
+})();
+const clusterModule = '../pg-cluster.mjs';
+const { freePort } = (await import(clusterModule)) as { freePort(): Promise<number> };
+
+async function main() {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'singgah-bench-web-'));
+  const out = path.join(root, 'bench-results');
+  mkdirSync(out, { recursive: true });
+  await seed(['--cases', '2000', '--orgs', '2', '--data-dir', path.join(dataDir, 'db')]);
+  const port = await freePort();
+  const { spawn } = await import('node:child_process');
+  const server = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', DATA_DIR: dataDir, WEB_DIST_DIR: webDist },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  try {
+    for (let i = 0; i < 120; i++) {
+      try {
+        if ((await fetch(`${base}/healthz`)).ok) break;
+      } catch {
+        // starting
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    const res = await fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'bench.petugas', password: BENCH_PASSWORD }),
+    });
+    const session = res.headers.getSetCookie()[0].split(';')[0];
+    const [cookieName, cookieValue] = session.split('=');
+
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+    const pages = [
+      { name: 'login', url: `${base}/login`, signedIn: false },
+      { name: 'worklist', url: `${base}/cases`, signedIn: true },
+      { name: 'public page', url: `${base}/layanan/rumah-singgah-bench`, signedIn: false },
+    ];
+    const weights: Record<string, { files: { file: string; raw: number; gzip: number }[]; rawKb: number; gzipKb: number }> = {};
+    for (const p of pages) {
+      const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+      if (p.signedIn) await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+      const page = await context.newPage();
+      const files: { file: string; raw: number; gzip: number }[] = [];
+      page.on('response', async (r) => {
+        if (r.request().resourceType() !== 'script') return;
+        const body = await r.body().catch(() => null);
+        if (body) files.push({ file: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      });
+      await page.goto(p.url, { waitUntil: 'networkidle' });
+      await page.waitForTimeout(500);
+      await context.close();
+      const sum = (k: 'raw' | 'gzip') => Math.round((files.reduce((a, f) => a + f[k], 0) / 1024) * 10) / 10;
+      weights[p.name] = { files: files.sort((a, b) => b.gzip - a.gzip), rawKb: sum('raw'), gzipKb: sum('gzip') };
+      console.log(`${p.name}: ${files.length} scripts, ${weights[p.name].gzipKb} KB gzipped (${weights[p.name].rawKb} KB raw)`);
+    }
+    await browser.close();
+
+    const lighthouse: Record<string, { score: number | null; metrics: Record<string, string>; report: string } | { error: string }> = {};
+    if (!argv.includes('--skip-lighthouse')) {
+      for (const p of pages.filter((x) => x.name !== 'login')) {
+        const report = path.join(out, `lighthouse-${p.name.replace(/\s+/g, '-')}.json`);
+        const args = [
+          path.join(root, 'node_modules/.bin/lighthouse'),
+          p.url,
+          '--quiet',
+          '--only-categories=performance',
+          '--output=json',
+          `--output-path=${report}`,
+          `--chrome-flags=--headless=new --no-sandbox --disable-gpu`,
+          ...(p.signedIn ? [`--extra-headers=${JSON.stringify({ cookie: session })}`] : []),
+        ];
+        const run = spawnSync(args[0], args.slice(1), { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, encoding: 'utf8', timeout: 180_000 });
+        try {
+          const lhr = JSON.parse(readFileSync(report, 'utf8'));
+          const audit = (id: string) => lhr.audits[id]?.displayValue ?? '';
+          lighthouse[p.name] = {
+            score: lhr.categories.performance.score === null ? null : Math.round(lhr.categories.performance.score * 100),
+            metrics: { FCP: audit('first-contentful-paint'), LCP: audit('largest-contentful-paint'), TBT: audit('total-blocking-time'), CLS: audit('cumulative-layout-shift'), SI: audit('speed-index') },
+            report: path.relative(root, report),
+          };
+          console.log(`Lighthouse ${p.name}: ${JSON.stringify(lighthouse[p.name])}`);
+        } catch {
+          lighthouse[p.name] = { error: `${run.status} ${(run.stderr ?? '').slice(-500)}` };
+          console.log(`Lighthouse ${p.name} failed: ${lighthouse[p.name] && 'error' in lighthouse[p.name] ? (lighthouse[p.name] as { error: string }).error : ''}`);
+        }
+      }
+    }
+    writeFileSync(path.join(out, 'frontend-latest.json'), JSON.stringify({ at: new Date().toISOString(), webDist, weights, lighthouse }, null, 2));
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
