@@ -147,6 +147,8 @@ describe('the case flow', () => {
     expect(typo.items.map((i) => i.clientName)).toContain('Sumarni Wulandari');
     const alias = expectJson<Page>(await api(app, officer).get('/api/cases', { query: { list: 'all', q: 'mbak ni' } }), 200);
     expect(alias.items.map((i) => i.id)).toContain(c.id);
+    const found = expectJson<{ items: { id: string; lastCaseNumber: string | null }[] }>(await api(app, officer).get('/api/clients/search', { query: { q: 'sumarny' } }), 200);
+    expect(found.items.find((i) => i.id === c.client.id)?.lastCaseNumber).toBe(c.caseNumber);
   });
 
   it('a raid intake turns every person into their own case with the shared source', async () => {
