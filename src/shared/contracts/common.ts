@@ -43,3 +43,10 @@ export const username = z
 export const password = z.string().min(10, { message: 'validation.password_too_short' }).max(200);
 
 export const personName = z.string().trim().min(2).max(120);
+
+/** Error responses of a request that is validated, signed in, authorized and names a record. */
+export const requestErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
+/** Those of a write that can also conflict with the record's state (409). */
+export const writeErrors = { ...requestErrors, 409: errorResponse };
+/** Those of a read by id. */
+export const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };

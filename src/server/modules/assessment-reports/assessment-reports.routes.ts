@@ -9,15 +9,13 @@ import {
   updateAssessmentReportBody,
 } from '../../../shared/contracts/assessment-reports.js';
 import { caseParams } from '../../../shared/contracts/cases.js';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { readErrors, writeErrors } from '../../../shared/contracts/common.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import { createAttachmentStorage } from '../attachments/attachments.storage.js';
 import * as service from './assessment-reports.service.js';
 
 const tags = ['assessment-reports'];
-const writeErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 /** The assessment report (Laporan Hasil Asesmen / Laporan Sosial) of a case, its approval and its PDF. */
 export function registerAssessmentReportRoutes(app: ZodApp, { db, config }: AppContext) {

@@ -8,7 +8,7 @@ import {
   updateAttachmentBody,
   uploadAttachmentFields,
 } from '../../../shared/contracts/attachments.js';
-import { errorResponse, idParams, okResponse } from '../../../shared/contracts/common.js';
+import { errorResponse, idParams, okResponse, writeErrors } from '../../../shared/contracts/common.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import { AppError, badRequest, describeIssue, requestLanguage } from '../../http/errors.js';
@@ -17,7 +17,6 @@ import { type AttachmentStorage, createAttachmentStorage } from './attachments.s
 
 /** A file response: the bytes are streamed as they are (Fastify never serializes a stream). */
 const fileBytes = z.unknown().describe('The file, with its Content-Type and Content-Disposition');
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 /** Text fields an upload may carry besides the file; anything more is refused by the parser. */
 const MAX_FIELDS = 8;
@@ -47,7 +46,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
             '`caption`, `takenAt` (ISO date-time with offset), and one file in field `file`: JPEG, PNG, WebP or ' +
             `PDF (photos: images only), at most ${maxBytes} bytes. The type is recognised from the content.`,
           consumes: ['multipart/form-data'],
-          response: { 201: attachmentView, ...errors, 413: errorResponse },
+          response: { 201: attachmentView, ...writeErrors, 413: errorResponse },
         },
       },
       async (req, reply) => {
@@ -74,7 +73,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         tags: ['attachments'],
         summary: "Attachments of a client (from all its cases) or of a case, newest first",
         querystring: listAttachmentsQuery,
-        response: { 200: attachmentView.array(), ...errors },
+        response: { 200: attachmentView.array(), ...writeErrors },
       },
     },
     async (req) => {
@@ -90,7 +89,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         tags: ['attachments'],
         summary: "An attachment's details",
         params: idParams,
-        response: { 200: attachmentView, ...errors },
+        response: { 200: attachmentView, ...writeErrors },
       },
     },
     async (req) => {
@@ -108,7 +107,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         params: idParams,
         querystring: attachmentFileQuery,
         produces: ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'],
-        response: { 200: fileBytes, ...errors },
+        response: { 200: fileBytes, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -132,7 +131,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         summary: 'A preview of an image attachment (the image itself; the web scales it). Audited.',
         params: idParams,
         produces: ['image/jpeg', 'image/png', 'image/webp'],
-        response: { 200: fileBytes, ...errors },
+        response: { 200: fileBytes, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -157,7 +156,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         summary: "Change an attachment's kind, caption or date",
         params: idParams,
         body: updateAttachmentBody,
-        response: { 200: attachmentView, ...errors },
+        response: { 200: attachmentView, ...writeErrors },
       },
     },
     async (req) => {
@@ -173,7 +172,7 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
         tags: ['attachments'],
         summary: 'Delete an attachment (soft delete, audited; the file is kept on the server)',
         params: idParams,
-        response: { 200: okResponse, ...errors },
+        response: { 200: okResponse, ...writeErrors },
       },
     },
     async (req) => {

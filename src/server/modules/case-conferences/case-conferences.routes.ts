@@ -17,15 +17,13 @@ import {
   updateCaseConferenceBody,
   updatePlanItemBody,
 } from '../../../shared/contracts/case-conferences.js';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { readErrors, writeErrors } from '../../../shared/contracts/common.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import { getReachableOrganization } from '../organizations/organizations.service.js';
 import * as service from './case-conferences.service.js';
 
 const tags = ['case-conferences'];
-const writeErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 /** Case conferences (rapat kasus), their intervention plans, the minutes PDF, and "my plan items". */
 export function registerCaseConferenceRoutes(app: ZodApp, { db }: AppContext) {

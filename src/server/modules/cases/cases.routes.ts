@@ -14,14 +14,13 @@ import {
   timelineEntry,
   updateCaseBody,
 } from '../../../shared/contracts/cases.js';
-import { errorResponse, page } from '../../../shared/contracts/common.js';
+import { page, writeErrors } from '../../../shared/contracts/common.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import { loadCaseInScope } from './case-access.js';
 import { findCaseTimeline } from './cases.repository.js';
 import * as service from './cases.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.post(
@@ -31,7 +30,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['cases'],
         summary: 'Receive a client (new or returning) and open their case; the clock starts at arrival',
         body: createIntakeBody,
-        response: { 201: caseDetail, ...errors },
+        response: { 201: caseDetail, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -48,7 +47,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['cases'],
         summary: 'Raid intake: many people with one shared source, place and time; one case each',
         body: createBatchIntakeBody,
-        response: { 201: z.object({ batchId: z.uuid(), caseIds: z.array(z.uuid()) }), ...errors },
+        response: { 201: z.object({ batchId: z.uuid(), caseIds: z.array(z.uuid()) }), ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -64,7 +63,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['cases'],
         summary: 'Worklists: open, mine, overdue, waiting for my role, new today, closed, all; with search and filters',
         querystring: listCasesQuery,
-        response: { 200: page(caseSummary), ...errors },
+        response: { 200: page(caseSummary), ...writeErrors },
       },
     },
     async (req) => {
@@ -80,7 +79,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['cases'],
         summary: 'A case with its client, stages, timers and earlier cases (the view is audited)',
         params: caseParams,
-        response: { 200: caseDetail, ...errors },
+        response: { 200: caseDetail, ...writeErrors },
       },
     },
     async (req) => {
@@ -92,7 +91,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.patch(
     '/api/cases/:caseId',
     {
-      schema: { tags: ['cases'], summary: 'Change a case’s categories, assignee, civil-ID status or intake details', params: caseParams, body: updateCaseBody, response: { 200: caseDetail, ...errors } },
+      schema: { tags: ['cases'], summary: 'Change a case’s categories, assignee, civil-ID status or intake details', params: caseParams, body: updateCaseBody, response: { 200: caseDetail, ...writeErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'cases.write');
@@ -108,7 +107,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['cases'],
         summary: 'Who may be assigned to the case: active social workers, shelter officers and heads of its organization and the ones above it',
         params: caseParams,
-        response: { 200: z.object({ items: z.array(assignableWorker) }), ...errors },
+        response: { 200: z.object({ items: z.array(assignableWorker) }), ...writeErrors },
       },
     },
     async (req) => {
@@ -120,7 +119,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.post(
     '/api/cases/:caseId/stages/:stageKey/complete',
     {
-      schema: { tags: ['cases'], summary: 'Complete the stage in progress; the next one starts', params: stageParams, body: completeStageBody, response: { 200: caseDetail, ...errors } },
+      schema: { tags: ['cases'], summary: 'Complete the stage in progress; the next one starts', params: stageParams, body: completeStageBody, response: { 200: caseDetail, ...writeErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'cases.write');
@@ -132,7 +131,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.post(
     '/api/cases/:caseId/stages/:stageKey/skip',
     {
-      schema: { tags: ['cases'], summary: 'Skip the stage in progress (only where the SOP allows), with a reason', params: stageParams, body: skipStageBody, response: { 200: caseDetail, ...errors } },
+      schema: { tags: ['cases'], summary: 'Skip the stage in progress (only where the SOP allows), with a reason', params: stageParams, body: skipStageBody, response: { 200: caseDetail, ...writeErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'cases.write');
@@ -144,7 +143,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.post(
     '/api/cases/:caseId/terminate',
     {
-      schema: { tags: ['cases'], summary: 'Terminate the case with a coded outcome; closes it', params: caseParams, body: terminateCaseBody, response: { 200: caseDetail, ...errors } },
+      schema: { tags: ['cases'], summary: 'Terminate the case with a coded outcome; closes it', params: caseParams, body: terminateCaseBody, response: { 200: caseDetail, ...writeErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'cases.write');
@@ -156,7 +155,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
   app.get(
     '/api/cases/:caseId/timeline',
     {
-      schema: { tags: ['cases'], summary: 'Every recorded event of the case, oldest first', params: caseParams, response: { 200: z.object({ items: z.array(timelineEntry) }), ...errors } },
+      schema: { tags: ['cases'], summary: 'Every recorded event of the case, oldest first', params: caseParams, response: { 200: z.object({ items: z.array(timelineEntry) }), ...writeErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'cases.read');

@@ -27,15 +27,13 @@ import {
   tracingAttemptResult,
 } from '../../../shared/contracts/casework.js';
 import { TRACING_STATUSES } from '../../../shared/domain/enums.js';
-import { errorResponse, page } from '../../../shared/contracts/common.js';
+import { errorResponse, page, readErrors, writeErrors } from '../../../shared/contracts/common.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import * as service from './casework.service.js';
 
 const tags = ['casework'];
 /** Errors every write under a case can answer. */
-const writeErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 /** The stage records of a case: health check, identity documents, tracing, services, return home, follow-ups, belongings. */
 export function registerCaseworkRoutes(app: ZodApp, { db }: AppContext) {

@@ -9,7 +9,7 @@ import {
   nikCheck,
   nikCheckQuery,
 } from '../../../shared/contracts/cases.js';
-import { errorResponse, idParams, okResponse } from '../../../shared/contracts/common.js';
+import { idParams, okResponse, requestErrors } from '../../../shared/contracts/common.js';
 import { authorize, scopePrefix } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import { notFound } from '../../http/errors.js';
@@ -17,13 +17,12 @@ import { insertAuditEvent } from '../audit/audit.repository.js';
 import * as repo from './clients.repository.js';
 import { checkNik, getReachableClient, presentClient, updateClientIdentity } from './clients.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.get(
     '/api/clients/search',
     {
-      schema: { tags: ['clients'], summary: 'Find clients by name, alias or NIK, tolerant of typos', querystring: clientSearchQuery, response: { 200: z.object({ items: z.array(clientSearchResult) }), ...errors } },
+      schema: { tags: ['clients'], summary: 'Find clients by name, alias or NIK, tolerant of typos', querystring: clientSearchQuery, response: { 200: z.object({ items: z.array(clientSearchResult) }), ...requestErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'clients.read');
@@ -35,7 +34,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.get(
     '/api/clients/nik-check',
     {
-      schema: { tags: ['clients'], summary: 'Check a NIK: structure, what it encodes against the record, and duplicates', querystring: nikCheckQuery, response: { 200: nikCheck, ...errors } },
+      schema: { tags: ['clients'], summary: 'Check a NIK: structure, what it encodes against the record, and duplicates', querystring: nikCheckQuery, response: { 200: nikCheck, ...requestErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'clients.read');
@@ -45,7 +44,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
 
   app.get(
     '/api/clients/:id',
-    { schema: { tags: ['clients'], summary: 'A client’s full identity record (the view is audited)', params: idParams, response: { 200: clientView, ...errors } } },
+    { schema: { tags: ['clients'], summary: 'A client’s full identity record (the view is audited)', params: idParams, response: { 200: clientView, ...requestErrors } } },
     async (req) => {
       const actor = authorize(req, 'clients.read');
       const client = await getReachableClient(db, actor, req.params.id);
@@ -58,7 +57,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.patch(
     '/api/clients/:id',
     {
-      schema: { tags: ['clients'], summary: 'Correct or complete a client’s identity (audited field by field)', params: idParams, body: clientIdentityInput.partial(), response: { 200: clientView, ...errors } },
+      schema: { tags: ['clients'], summary: 'Correct or complete a client’s identity (audited field by field)', params: idParams, body: clientIdentityInput.partial(), response: { 200: clientView, ...requestErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'clients.write');
@@ -70,7 +69,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
 
   app.get(
     '/api/clients/:id/family-members',
-    { schema: { tags: ['clients'], summary: 'Family members and contacts of a client', params: idParams, response: { 200: z.object({ items: z.array(familyMemberView) }), ...errors } } },
+    { schema: { tags: ['clients'], summary: 'Family members and contacts of a client', params: idParams, response: { 200: z.object({ items: z.array(familyMemberView) }), ...requestErrors } } },
     async (req) => {
       const actor = authorize(req, 'clients.read');
       await getReachableClient(db, actor, req.params.id);
@@ -82,7 +81,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.post(
     '/api/clients/:id/family-members',
     {
-      schema: { tags: ['clients'], summary: 'Add a family member or contact', params: idParams, body: familyMemberInput, response: { 201: familyMemberView, ...errors } },
+      schema: { tags: ['clients'], summary: 'Add a family member or contact', params: idParams, body: familyMemberInput, response: { 201: familyMemberView, ...requestErrors } },
     },
     async (req, reply) => {
       const actor = authorize(req, 'clients.write');
@@ -107,7 +106,7 @@ export function registerClientRoutes(app: ZodApp, { db }: AppContext) {
   app.delete(
     '/api/clients/:id/family-members/:memberId',
     {
-      schema: { tags: ['clients'], summary: 'Remove a family member entry (kept in history)', params: z.object({ id: z.uuid(), memberId: z.uuid() }), response: { 200: okResponse, ...errors } },
+      schema: { tags: ['clients'], summary: 'Remove a family member entry (kept in history)', params: z.object({ id: z.uuid(), memberId: z.uuid() }), response: { 200: okResponse, ...requestErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'clients.write');

@@ -1,6 +1,6 @@
 import fastifyMultipart from '@fastify/multipart';
 import { z } from 'zod';
-import { errorResponse, idParams, okResponse, page, pagingQuery } from '../../../shared/contracts/common.js';
+import { errorResponse, idParams, okResponse, page, pagingQuery, writeErrors } from '../../../shared/contracts/common.js';
 import {
   acceptFieldReportBody,
   declineFieldReportBody,
@@ -18,7 +18,6 @@ import { receiveOneFile } from '../referrals/referrals.routes.js';
 import * as service from './field-reports.service.js';
 
 const tags = ['field-reports'];
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 /** Field reports: social pillars and Satpol PP/police submit; the shelter reviews. */
 export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContext) {
@@ -35,7 +34,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
           summary: 'Report a person in need from the field (multipart: text fields and an optional `photo`)',
           description: `Fields: ${Object.keys(submitFieldReportFields.shape).join(', ')}; categories comma-separated. Photo: JPEG, PNG or WebP, at most ${maxBytes} bytes.`,
           consumes: ['multipart/form-data'],
-          response: { 201: ownFieldReportView, ...errors, 413: errorResponse },
+          response: { 201: ownFieldReportView, ...writeErrors, 413: errorResponse },
         },
       },
       async (req, reply) => {
@@ -59,7 +58,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
 
   app.get(
     '/api/field-reports/mine',
-    { schema: { tags, summary: 'My own reports and what happened to each person (nothing else of the case)', querystring: pagingQuery, response: { 200: page(ownFieldReportView), ...errors } } },
+    { schema: { tags, summary: 'My own reports and what happened to each person (nothing else of the case)', querystring: pagingQuery, response: { 200: page(ownFieldReportView), ...writeErrors } } },
     async (req) => {
       const actor = authorize(req, 'field_reports.submit');
       return service.listOwnFieldReports(db, actor, req.query);
@@ -68,7 +67,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
 
   app.get(
     '/api/field-reports',
-    { schema: { tags, summary: 'Field reports for the shelters in scope (pending by default)', querystring: listFieldReportsQuery, response: { 200: page(fieldReportView), ...errors } } },
+    { schema: { tags, summary: 'Field reports for the shelters in scope (pending by default)', querystring: listFieldReportsQuery, response: { 200: page(fieldReportView), ...writeErrors } } },
     async (req) => {
       const actor = authorize(req, 'cases.read');
       return service.listFieldReports(db, actor, req.query);
@@ -77,7 +76,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
 
   app.post(
     '/api/field-reports/:id/accept',
-    { schema: { tags, summary: 'Open a case from a pending report', params: idParams, body: acceptFieldReportBody, response: { 201: z.object({ caseId: z.uuid() }), ...errors } } },
+    { schema: { tags, summary: 'Open a case from a pending report', params: idParams, body: acceptFieldReportBody, response: { 201: z.object({ caseId: z.uuid() }), ...writeErrors } } },
     async (req, reply) => {
       const actor = authorize(req, 'cases.write');
       return reply.status(201).send(await service.acceptFieldReport(db, actor, req.params.id, req.body, req.ip));
@@ -86,7 +85,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
 
   app.post(
     '/api/field-reports/:id/decline',
-    { schema: { tags, summary: 'Decline a pending report, with a reason the submitter sees', params: idParams, body: declineFieldReportBody, response: { 200: okResponse, ...errors } } },
+    { schema: { tags, summary: 'Decline a pending report, with a reason the submitter sees', params: idParams, body: declineFieldReportBody, response: { 200: okResponse, ...writeErrors } } },
     async (req) => {
       const actor = authorize(req, 'cases.write');
       await service.declineFieldReport(db, actor, req.params.id, req.body.reason, req.ip);
@@ -96,7 +95,7 @@ export function registerFieldReportRoutes(app: ZodApp, { db, config }: AppContex
 
   app.get(
     '/api/field-reports/:id/photo',
-    { schema: { tags, summary: 'The report’s photo (audited)', params: idParams, response: { 200: z.unknown(), ...errors } } },
+    { schema: { tags, summary: 'The report’s photo (audited)', params: idParams, response: { 200: z.unknown(), ...writeErrors } } },
     async (req, reply) => {
       const actor = authorize(req, 'cases.read');
       const photo = await service.openFieldReportPhoto(db, storage, actor, req.params.id, req.ip);

@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { caseParams } from '../../../shared/contracts/cases.js';
-import { errorResponse, okResponse } from '../../../shared/contracts/common.js';
+import { okResponse, readErrors, writeErrors } from '../../../shared/contracts/common.js';
 import {
   caseFormParams,
   correctFormResponseBody,
@@ -33,8 +33,6 @@ import * as service from './forms.service.js';
 
 const templateTags = ['forms'];
 const responseTags = ['forms', 'cases'];
-const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
-const writeErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 /** One problem as `{ field, message }`, named by the question's (or section's) label in the user's language. */
 function describeProblem(lang: Language, err: service.FormProblemsError, p: FormProblem) {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { writeErrors } from '../../../shared/contracts/common.js';
 import { importResult, interchangeExportQuery, interchangeImportQuery } from '../../../shared/contracts/interchange.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
@@ -7,7 +7,6 @@ import { AppError } from '../../http/errors.js';
 import * as service from './interchange.service.js';
 
 const tags = ['interchange'];
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 /** Bundles are imported whole, in memory: 50 MB holds the CSVs of many thousands of cases. */
 const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
 
@@ -22,7 +21,7 @@ export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
         summary: "The organization's data as a versioned ZIP of CSV files with a manifest (docs/INTERCHANGE.md); audited",
         querystring: interchangeExportQuery,
         produces: ['application/zip'],
-        response: { 200: z.any().describe('The ZIP bundle'), ...errors },
+        response: { 200: z.any().describe('The ZIP bundle'), ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -40,7 +39,7 @@ export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Validate and import a bundle (body: the ZIP, application/zip); re-running it changes nothing twice',
         querystring: interchangeImportQuery,
         consumes: ['application/zip'],
-        response: { 200: importResult, ...errors },
+        response: { 200: importResult, ...writeErrors },
       },
     },
     async (req) => {

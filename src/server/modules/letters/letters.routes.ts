@@ -1,11 +1,10 @@
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { requestErrors } from '../../../shared/contracts/common.js';
 import { letterSettingsQuery, letterSettingsView, updateLetterSettingsBody, uploadLetterLogoBody } from '../../../shared/contracts/letters.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
 import * as service from './letters.service.js';
 
 const tags = ['letters'];
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 /**
  * Letterhead and letter-number settings of an organization. Reading them needs `settings.write` too:
@@ -19,7 +18,7 @@ export function registerLetterRoutes(app: ZodApp, { db }: AppContext) {
         tags,
         summary: 'Letterhead (kop surat) and letter-number patterns of an organization, with previews',
         querystring: letterSettingsQuery,
-        response: { 200: letterSettingsView, ...errors },
+        response: { 200: letterSettingsView, ...requestErrors },
       },
     },
     async (req) => {
@@ -36,7 +35,7 @@ export function registerLetterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Change letterhead lines, place, head title/rank or number patterns (an empty line falls back to the derived one)',
         querystring: letterSettingsQuery,
         body: updateLetterSettingsBody,
-        response: { 200: letterSettingsView, ...errors },
+        response: { 200: letterSettingsView, ...requestErrors },
       },
     },
     async (req) => {
@@ -53,7 +52,7 @@ export function registerLetterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Upload the emblem/logo printed on the left of the letterhead (PNG or JPEG, at most 300 KB, base64)',
         querystring: letterSettingsQuery,
         body: uploadLetterLogoBody,
-        response: { 200: letterSettingsView, ...errors },
+        response: { 200: letterSettingsView, ...requestErrors },
       },
     },
     async (req) => {
@@ -65,7 +64,7 @@ export function registerLetterRoutes(app: ZodApp, { db }: AppContext) {
   app.delete(
     '/api/letters/settings/logo',
     {
-      schema: { tags, summary: 'Remove the emblem/logo', querystring: letterSettingsQuery, response: { 200: letterSettingsView, ...errors } },
+      schema: { tags, summary: 'Remove the emblem/logo', querystring: letterSettingsQuery, response: { 200: letterSettingsView, ...requestErrors } },
     },
     async (req) => {
       const actor = authorize(req, 'settings.write');

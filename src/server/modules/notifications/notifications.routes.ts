@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { z } from 'zod';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { requestErrors } from '../../../shared/contracts/common.js';
 import { listNotificationsQuery, markReadResult, notificationList, unreadCount } from '../../../shared/contracts/notifications.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
@@ -10,7 +10,6 @@ import { createMailer } from './notifications.mailer.js';
 import * as repo from './notifications.repository.js';
 import * as service from './notifications.service.js';
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 
 /** Seconds between heartbeats on an open stream (proxies drop idle connections after ~30–60 s). */
 export const HEARTBEAT_SECONDS = 25;
@@ -98,7 +97,7 @@ export function registerNotificationRoutes(app: ZodApp, { db, database, config }
         tags: ['notifications'],
         summary: "The signed-in user's notifications, newest first, with the unread count",
         querystring: listNotificationsQuery,
-        response: { 200: notificationList, ...errors },
+        response: { 200: notificationList, ...requestErrors },
       },
     },
     async (req) => {
@@ -109,7 +108,7 @@ export function registerNotificationRoutes(app: ZodApp, { db, database, config }
 
   app.get(
     '/api/notifications/unread-count',
-    { schema: { tags: ['notifications'], summary: 'How many notifications are unread', response: { 200: unreadCount, ...errors } } },
+    { schema: { tags: ['notifications'], summary: 'How many notifications are unread', response: { 200: unreadCount, ...requestErrors } } },
     async (req) => {
       const actor = authorize(req, 'notifications.read');
       return { unread: await repo.countUnread(db, actor.id) };
@@ -123,7 +122,7 @@ export function registerNotificationRoutes(app: ZodApp, { db, database, config }
         tags: ['notifications'],
         summary: 'Mark notifications read (the listed ids, or all of them when `all` is true)',
         body: z.object({ ids: z.array(z.uuid()).max(200).optional(), all: z.boolean().optional() }),
-        response: { 200: markReadResult, ...errors },
+        response: { 200: markReadResult, ...requestErrors },
       },
     },
     async (req) => {

@@ -1,7 +1,7 @@
 import fastifyMultipart from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { errorResponse, page } from '../../../shared/contracts/common.js';
+import { errorResponse, page, readErrors, writeErrors } from '../../../shared/contracts/common.js';
 import {
   cancelReferralBody,
   createReferralBody,
@@ -25,8 +25,6 @@ import { type AttachmentStorage, createAttachmentStorage, type ReceivedFile } fr
 import * as service from './referrals.service.js';
 
 const tags = ['referrals'];
-const writeErrors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
-const readErrors = { 401: errorResponse, 403: errorResponse, 404: errorResponse };
 const fileBytes = z.unknown().describe('The file, with its Content-Type and Content-Disposition');
 
 /** Referrals: both sides (the sending shelter and the institution) work on the same record. */

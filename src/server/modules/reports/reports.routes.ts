@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { requestErrors } from '../../../shared/contracts/common.js';
 import {
   EXPORT_FORMATS,
   periodQuery,
@@ -21,7 +21,6 @@ import { registerDocument, renderReportPdf, type ReportDocument, serviceTimeDocu
 import * as service from './reports.service.js';
 
 const tags = ['reports'];
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse };
 const exportExtra = z.object({ format: z.enum(EXPORT_FORMATS), lang: z.enum(['id', 'en']).optional() });
 const MIME = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -37,29 +36,29 @@ export function registerReportRoutes(app: ZodApp, { db }: AppContext) {
         tags,
         summary: 'The client register (buku register): cases active in a period. Client identity only with clients.read',
         querystring: registerQuery,
-        response: { 200: registerPage, ...errors },
+        response: { 200: registerPage, ...requestErrors },
       },
     },
     async (req) => service.getRegister(db, authorize(req, 'reports.read'), req.query),
   );
   app.get(
     '/api/reports/summary',
-    { schema: { tags, summary: 'Monthly or annual report of an organization and its children', querystring: periodQuery, response: { 200: summaryReport, ...errors } } },
+    { schema: { tags, summary: 'Monthly or annual report of an organization and its children', querystring: periodQuery, response: { 200: summaryReport, ...requestErrors } } },
     async (req) => service.getSummary(db, authorize(req, 'reports.read'), req.query),
   );
   app.get(
     '/api/reports/spm',
-    { schema: { tags, summary: 'SPM indicator: gelandangan and pengemis whose basic needs were met outside a panti, per year', querystring: spmQuery, response: { 200: spmReport, ...errors } } },
+    { schema: { tags, summary: 'SPM indicator: gelandangan and pengemis whose basic needs were met outside a panti, per year', querystring: spmQuery, response: { 200: spmReport, ...requestErrors } } },
     async (req) => service.getSpm(db, authorize(req, 'reports.read'), req.query),
   );
   app.get(
     '/api/reports/service-time',
-    { schema: { tags, summary: 'Working time per stage against the SOP, share within target, monthly trend', querystring: periodQuery, response: { 200: serviceTimeReport, ...errors } } },
+    { schema: { tags, summary: 'Working time per stage against the SOP, share within target, monthly trend', querystring: periodQuery, response: { 200: serviceTimeReport, ...requestErrors } } },
     async (req) => service.getServiceTime(db, authorize(req, 'reports.read'), req.query),
   );
   app.get(
     '/api/reports/workload',
-    { schema: { tags, summary: 'Cases and late or overdue stages per worker', querystring: periodQuery, response: { 200: workloadReport, ...errors } } },
+    { schema: { tags, summary: 'Cases and late or overdue stages per worker', querystring: periodQuery, response: { 200: workloadReport, ...requestErrors } } },
     async (req) => service.getWorkload(db, authorize(req, 'reports.read'), req.query),
   );
 
@@ -77,7 +76,7 @@ export function registerReportRoutes(app: ZodApp, { db }: AppContext) {
           summary: `The ${kind} report as XLSX, CSV or PDF (streamed; audited as export.downloaded)`,
           querystring: z.intersection(query, exportExtra),
           produces: Object.values(MIME),
-          response: { 200: z.any().describe('The file'), ...errors },
+          response: { 200: z.any().describe('The file'), ...requestErrors },
         },
       },
       async (req, reply) => {

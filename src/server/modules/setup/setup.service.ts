@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { SetupBody } from '../../../shared/contracts/auth.js';
 import type { AppConfig } from '../../config.js';
 import type { Db } from '../../db/client.js';
@@ -11,6 +11,7 @@ import { insertSession } from '../auth/sessions.repository.js';
 import { findOrganizationByKindAndRegion, insertOrganization } from '../organizations/organizations.repository.js';
 import { insertUser } from '../users/users.repository.js';
 import { instanceFacts } from './instance.table.js';
+import { countUsersAndFacts } from './setup.repository.js';
 
 export const NATIONAL_NAME = 'Kementerian Sosial Republik Indonesia';
 
@@ -102,10 +103,7 @@ export async function completeSetup(db: Db, config: AppConfig, body: SetupBody, 
   });
 }
 
-/** Whether the database holds anything but what setup or migrations create (guards demo loading). */
+/** Whether the database holds anything but what migrations create (guards demo loading). */
 export async function hasAnyData(db: Db): Promise<boolean> {
-  const result = (await db.execute(sql`select (select count(*) from users) + (select count(*) from instance_facts) as n`)) as unknown as {
-    rows: { n: string | number }[];
-  };
-  return Number(result.rows[0].n) > 0;
+  return (await countUsersAndFacts(db)) > 0;
 }

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { errorResponse } from '../../../shared/contracts/common.js';
+import { writeErrors } from '../../../shared/contracts/common.js';
 import {
   admitBody,
   bedParams,
@@ -39,7 +39,6 @@ function authorizeAny(req: FastifyRequest, permissions: Permission[]): Actor {
   return authorize(req, permissions.find((p) => roleHas(actor.role, p)) ?? permissions[0]);
 }
 
-const errors = { 400: errorResponse, 401: errorResponse, 403: errorResponse, 404: errorResponse, 409: errorResponse };
 
 export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
   app.get(
@@ -49,7 +48,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['shelter'],
         summary: 'Rooms and beds of a shelter unit (no client data)',
         querystring: listRoomsQuery,
-        response: { 200: roomView.array(), ...errors },
+        response: { 200: roomView.array(), ...writeErrors },
       },
     },
     async (req) => {
@@ -65,7 +64,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['shelter'],
         summary: 'Create a room, with its beds, in a shelter unit',
         body: createRoomBody,
-        response: { 201: roomView, ...errors },
+        response: { 201: roomView, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -82,7 +81,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Rename a room, change who it is for, or take it out of service',
         params: roomParams,
         body: updateRoomBody,
-        response: { 200: roomView, ...errors },
+        response: { 200: roomView, ...writeErrors },
       },
     },
     async (req) => {
@@ -99,7 +98,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Add a bed to a room',
         params: roomParams,
         body: createBedBody,
-        response: { 201: roomView, ...errors },
+        response: { 201: roomView, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -116,7 +115,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Relabel a bed or take it out of service',
         params: bedParams,
         body: updateBedBody,
-        response: { 200: roomView, ...errors },
+        response: { 200: roomView, ...writeErrors },
       },
     },
     async (req) => {
@@ -132,7 +131,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['shelter'],
         summary: 'Live occupancy board: rooms → beds → who is on each, with the length of stay against the limit',
         querystring: occupancyQuery,
-        response: { 200: occupancyBoard, ...errors },
+        response: { 200: occupancyBoard, ...writeErrors },
       },
     },
     async (req) => {
@@ -148,7 +147,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['shelter'],
         summary: "A case's stays in the shelter and its length of stay",
         querystring: listStaysQuery,
-        response: { 200: caseStaysView, ...errors },
+        response: { 200: caseStaysView, ...writeErrors },
       },
     },
     async (req) => {
@@ -164,7 +163,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         tags: ['shelter'],
         summary: "Admit a case's client to a free bed",
         body: admitBody,
-        response: { 201: caseStaysView, ...errors },
+        response: { 201: caseStaysView, ...writeErrors },
       },
     },
     async (req, reply) => {
@@ -181,7 +180,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Move the client to another free bed',
         params: stayParams,
         body: moveStayBody,
-        response: { 200: caseStaysView, ...errors },
+        response: { 200: caseStaysView, ...writeErrors },
       },
     },
     async (req) => {
@@ -198,7 +197,7 @@ export function registerShelterRoutes(app: ZodApp, { db }: AppContext) {
         summary: 'Discharge the client from the shelter (frees the bed)',
         params: stayParams,
         body: dischargeBody,
-        response: { 200: caseStaysView, ...errors },
+        response: { 200: caseStaysView, ...writeErrors },
       },
     },
     async (req) => {
