@@ -64,23 +64,50 @@ async function main() {
       { name: 'worklist', url: `${base}/cases`, signedIn: true },
       { name: 'public page', url: `${base}/layanan/rumah-singgah-bench`, signedIn: false },
     ];
-    const weights: Record<string, { files: { file: string; raw: number; gzip: number }[]; rawKb: number; gzipKb: number }> = {};
+    type FileWeight = { file: string; raw: number; gzip: number; transfer: number; encoding: string };
+    type PageWeight = { files: FileWeight[]; rawKb: number; gzipKb: number; transferKb: number; css: FileWeight[]; cssGzipKb: number; cssTransferKb: number };
+    const weights: Record<string, PageWeight> = {};
+    const kb = (files: FileWeight[], k: 'raw' | 'gzip' | 'transfer') => Math.round((files.reduce((a, f) => a + f[k], 0) / 1024) * 10) / 10;
     for (const p of pages) {
       const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
       if (p.signedIn) await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
       const page = await context.newPage();
-      const files: { file: string; raw: number; gzip: number }[] = [];
-      page.on('response', async (r) => {
-        if (r.request().resourceType() !== 'script') return;
-        const body = await r.body().catch(() => null);
-        if (body) files.push({ file: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+      const files: FileWeight[] = [];
+      const css: FileWeight[] = [];
+      const pending: Promise<void>[] = [];
+      page.on('response', (r) => {
+        const type = r.request().resourceType();
+        if (type !== 'script' && type !== 'stylesheet') return;
+        pending.push(
+          (async () => {
+            const body = await r.body().catch(() => null);
+            if (!body) return;
+            // What went over the wire (Brotli or gzip when the server sends it pre-compressed).
+            const transfer = (await r.request().sizes().catch(() => null))?.responseBodySize ?? body.length;
+            const encoding = (await r.headerValue('content-encoding')) ?? 'identity';
+            const weight = { file: new URL(r.url()).pathname, raw: body.length, gzip: gzipSync(body, { level: 9 }).length, transfer, encoding };
+            (type === 'script' ? files : css).push(weight);
+          })(),
+        );
       });
       await page.goto(p.url, { waitUntil: 'networkidle' });
       await page.waitForTimeout(500);
+      await Promise.all(pending);
       await context.close();
-      const sum = (k: 'raw' | 'gzip') => Math.round((files.reduce((a, f) => a + f[k], 0) / 1024) * 10) / 10;
-      weights[p.name] = { files: files.sort((a, b) => b.gzip - a.gzip), rawKb: sum('raw'), gzipKb: sum('gzip') };
-      console.log(`${p.name}: ${files.length} scripts, ${weights[p.name].gzipKb} KB gzipped (${weights[p.name].rawKb} KB raw)`);
+      weights[p.name] = {
+        files: files.sort((a, b) => b.gzip - a.gzip),
+        rawKb: kb(files, 'raw'),
+        gzipKb: kb(files, 'gzip'),
+        transferKb: kb(files, 'transfer'),
+        css,
+        cssGzipKb: kb(css, 'gzip'),
+        cssTransferKb: kb(css, 'transfer'),
+      };
+      const w = weights[p.name];
+      console.log(
+        `${p.name}: ${files.length} scripts, ${w.gzipKb} KB gzipped (${w.rawKb} KB raw, ${w.transferKb} KB transferred); ` +
+          `${css.length} stylesheets, ${w.cssGzipKb} KB gzipped (${w.cssTransferKb} KB transferred)`,
+      );
     }
     await browser.close();
 

@@ -134,16 +134,36 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   return app;
 }
 
-/** Serve the built single-page app; unknown non-API paths get index.html so client routes work. */
+/** Cache-Control of the web files: hashed build output never changes under its name; the rest is revalidated. */
+function webCacheControl(filePath: string, webDistDir: string): string {
+  const relative = path.relative(webDistDir, filePath).split(path.sep).join('/');
+  return relative.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+}
+
+/**
+ * Serve the built single-page app; unknown non-API paths get index.html so client routes work. The
+ * build writes a Brotli and a gzip copy beside each text file (scripts/vite-precompress.ts), handed
+ * out by `accept-encoding` (`preCompressed`); hashed files under /assets/ are cached for a year.
+ */
 function registerWeb(app: ZodApp, config: AppConfig) {
   const hasWeb = existsSync(path.join(config.webDistDir, 'index.html'));
   if (hasWeb) {
-    app.register(fastifyStatic, { root: config.webDistDir, wildcard: false, index: false, maxAge: '1h' });
+    app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: false,
+      index: false,
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (reply, filePath) => {
+        reply.header('cache-control', webCacheControl(filePath, config.webDistDir));
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || req.method !== 'GET') return handleError(new AppError(404, 'not_found'), req, reply);
+    // A missing file under /assets/ (an old chunk after an update) is a 404, not the page as JavaScript.
+    const isMissingFile = req.url.startsWith('/api/') || req.url.startsWith('/assets/');
+    if (isMissingFile || req.method !== 'GET') return handleError(new AppError(404, 'not_found'), req, reply);
     if (!hasWeb) return reply.type('text/plain').send('The web app is not built yet: run `npm run build`.');
-    reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');
   });
 }
