@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * `npm start`: build the web app when it is missing or older than its sources, then run the server
- * (TypeScript through tsx). `--demo` loads the demo organization into an empty database first;
+ * `npm start`: build the web app and the server bundle when missing or older than their sources, then
+ * run the server bundle (dist/server/main.mjs) with node. `--demo` loads the demo organization into an empty database first;
  * `--demo-only` (npm run demo) loads it and exits; `--dev` rebuilds the web app on every change.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildServer, SERVER_BUNDLE } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -22,26 +23,32 @@ function newestMtime(dir) {
   return newest;
 }
 
-function webIsStale() {
-  const index = path.join(root, 'dist/web/index.html');
-  if (!existsSync(index)) return true;
-  const built = statSync(index).mtimeMs;
-  return [path.join(root, 'src/web'), path.join(root, 'src/shared')].some((d) => newestMtime(d) > built);
+/** True when `output` is missing or older than anything in `sources` (directories or files). */
+function isStale(output, sources) {
+  if (!existsSync(output)) return true;
+  const built = statSync(output).mtimeMs;
+  return sources.map((s) => path.join(root, s)).some((s) => existsSync(s) && (statSync(s).isDirectory() ? newestMtime(s) : statSync(s).mtimeMs) > built);
 }
 
 const needsWeb = !args.includes('--demo-only');
-if (needsWeb && !args.includes('--dev') && webIsStale()) {
+if (needsWeb && !args.includes('--dev') && isStale(path.join(root, 'dist/web/index.html'), ['src/web', 'src/shared', 'vite.config.ts'])) {
   console.log('Building the web app (first start, or its sources changed)…');
   const result = spawnSync(bin('vite'), ['build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
+const dev = args.includes('--dev');
+if (!dev && isStale(SERVER_BUNDLE, ['src/server', 'src/shared', 'package-lock.json'])) await buildServer();
+
 const children = [];
 if (args.includes('--dev')) {
   children.push(spawn(bin('vite'), ['build', '--watch', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' }));
 }
-const serverArgs = args.includes('--dev') ? ['watch', 'src/server/main.ts'] : ['src/server/main.ts'];
-const server = spawn(bin('tsx'), [...serverArgs, ...args.filter((a) => a !== '--dev')], { cwd: root, stdio: 'inherit' });
+// Development runs the TypeScript sources through tsx and restarts on change; otherwise the bundle.
+const rest = args.filter((a) => a !== '--dev');
+const server = dev
+  ? spawn(bin('tsx'), ['watch', 'src/server/main.ts', ...rest], { cwd: root, stdio: 'inherit' })
+  : spawn(process.execPath, [SERVER_BUNDLE, ...rest], { cwd: root, stdio: 'inherit' });
 children.push(server);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -1,5 +1,6 @@
 /**
  * `npm run bench [-- --quick] [-- --pg-cases N --pglite-cases N --orgs M --skip-pglite --skip-pg]`
+ * `npm run bench -- --database-url URL [--only TEXT]`: an already seeded PostgreSQL, only some figures.
  *
  * Seeds a throwaway PostgreSQL 15 (scripts/pg-cluster.mjs) and a throwaway PGlite directory with
  * scripts/bench/seed.ts, starts the real server on each in a child process on 127.0.0.1, and loads it
@@ -42,12 +43,21 @@ const PGLITE_CASES = opt('pglite-cases', quick ? 5_000 : 50_000);
 const PG_ORGS = opt('pg-orgs', quick ? 10 : 500);
 const PGLITE_ORGS = opt('pglite-orgs', quick ? 8 : 25);
 const DURATION = opt('duration', quick ? 5 : 10);
+const text = (name: string) => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+/** `--database-url URL`: measure an already seeded PostgreSQL database (no seeding, no PGlite run). */
+const EXISTING_URL = text('database-url');
+/** `--only TEXT`: only the figures whose name contains TEXT (case-insensitive), e.g. `--only worklist`. */
+const ONLY = text('only')?.toLowerCase();
 
-type Figure = { name: string; target: string; p50: number; p90: number; p97_5: number; p99: number; rps: number; requests: number; errors: number; non2xx: number; ratioP97_5: number; rssPeakMb: number; command: string };
+type Figure = { name: string; target: string; serverCpuMsPerRequest: number; p50: number; p90: number; p97_5: number; p99: number; rps: number; requests: number; errors: number; non2xx: number; ratioP97_5: number; rssPeakMb: number; command: string };
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  // What production runs (npm start): the server bundle, built at the start of this run.
+  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -83,6 +93,12 @@ async function login(base: string, username: string) {
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
   const me = (await res.json()) as { csrfToken: string; user: { organization: { id: string } } };
   return { cookie, csrf: me.csrfToken, me };
+}
+
+/** CPU time (user + system) a process has used so far, in milliseconds. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime, stime in clock ticks (USER_HZ 100)
 }
 
 function rssMb(pid: number): number {
@@ -217,15 +233,18 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
     // Intakes last: each adds an open case to the worklists measured above.
     specs.sort((a, b) => Number(a[0].startsWith('Intake')) - Number(b[0].startsWith('Intake')));
     const figures: Figure[] = [];
-    for (const [name, target, o] of specs) {
+    for (const [name, target, o] of specs.filter(([n]) => !ONLY || n.toLowerCase().includes(ONLY))) {
       const peakBefore = peak;
       peak = 0;
+      const cpuBefore = cpuMs(pid);
       const { result: r } = await load(base, name, o);
+      const serverCpuMsPerRequest = Math.round(((cpuMs(pid) - cpuBefore) / Math.max(r.requests.total, 1)) * 100) / 100;
       const rssPeakMb = Math.round(peak);
       peak = Math.max(peak, peakBefore);
       const f: Figure = {
         name,
         target,
+        serverCpuMsPerRequest,
         p50: r.latency.p50,
         p90: r.latency.p90,
         p97_5: r.latency.p97_5,
@@ -239,7 +258,7 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
         command: cmd,
       };
       figures.push(f);
-      console.log(`[${database}] ${name}: p50 ${f.p50} ms, p97.5 ${f.p97_5} ms, ${f.rps}/s, non-2xx ${f.non2xx}, errors ${f.errors}, RSS ${rssPeakMb} MB`);
+      console.log(`[${database}] ${name}: p50 ${f.p50} ms, p97.5 ${f.p97_5} ms, ${f.rps}/s, non-2xx ${f.non2xx}, errors ${f.errors}, RSS ${rssPeakMb} MB, server CPU ${serverCpuMsPerRequest} ms/request`);
     }
     return { database, cases, seed: seedSummary, reference, figures, rssMb: { idle: Math.round(idle), peak: Math.round(peak) } };
   } finally {
@@ -289,7 +308,19 @@ async function main() {
     writeFileSync(file, JSON.stringify(result, null, 2));
     writeFileSync(path.join(root, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2));
   };
-  if (!argv.includes('--skip-pg')) {
+  const { buildServer } = (await import('../build-server.mjs' as string)) as { buildServer(): Promise<void> };
+  await buildServer();
+  if (EXISTING_URL) {
+    const client = new pg.Client({ connectionString: EXISTING_URL });
+    await client.connect();
+    const { rows } = await client.query(`select u.organization_id as id from users u where u.username = 'bench.provinsi'`);
+    const { rows: count } = await client.query('select count(*)::int as n from cases');
+    await client.end();
+    const run = await benchServer('postgres', count[0].n, { DATABASE_URL: EXISTING_URL, DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'singgah-bench-')) }, { provinceId: rows[0].id });
+    if (!ONLY) run.explain = await explainHotQueries(EXISTING_URL);
+    runs.push(run);
+  }
+  if (!EXISTING_URL && !argv.includes('--skip-pg')) {
     const cluster = await startCluster({ log: (l: string) => console.log(l) });
     try {
       console.log(`Seeding PostgreSQL with ${PG_CASES} cases in ${PG_ORGS} districts…`);
@@ -302,7 +333,7 @@ async function main() {
       await cluster.stop();
     }
   }
-  if (!argv.includes('--skip-pglite')) {
+  if (!EXISTING_URL && !argv.includes('--skip-pglite')) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'singgah-bench-lite-'));
     try {
       console.log(`Seeding PGlite with ${PGLITE_CASES} cases in ${PGLITE_ORGS} districts…`);
@@ -316,9 +347,9 @@ async function main() {
   save();
   for (const run of runs) {
     console.log(`\n### ${run.database}, ${run.cases.toLocaleString('en')} cases — reference GET /healthz: p50 ${run.reference.p50} ms, p97.5 ${run.reference.p97_5} ms, ${Math.round(run.reference.rps)}/s; RSS idle ${run.rssMb.idle} MB, peak ${run.rssMb.peak} MB\n`);
-    console.log('| Figure | Target | p50 ms | p90 ms | p97.5 ms | req/s | p97.5 ÷ healthz | failed | RSS peak MB |');
-    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
-    for (const f of run.figures) console.log(`| ${f.name} | ${f.target} | ${f.p50} | ${f.p90} | ${f.p97_5} | ${f.rps} | ${f.ratioP97_5}× | ${f.non2xx + f.errors} | ${f.rssPeakMb} |`);
+    console.log('| Figure | Target | p50 ms | p90 ms | p97.5 ms | req/s | p97.5 ÷ healthz | failed | RSS peak MB | server CPU ms/req |');
+    console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const f of run.figures) console.log(`| ${f.name} | ${f.target} | ${f.p50} | ${f.p90} | ${f.p97_5} | ${f.rps} | ${f.ratioP97_5}× | ${f.non2xx + f.errors} | ${f.rssPeakMb} | ${f.serverCpuMsPerRequest} |`);
   }
   console.log(`\nWritten ${path.relative(root, file)}`);
 }

@@ -73,13 +73,18 @@ process.on('exit', () => {
 });
 
 /**
- * Start `src/server/main.ts` (through tsx) on a free port of 127.0.0.1 with a fresh data directory,
+ * Start the server bundle `dist/server/main.mjs` (what `npm start` runs; `npm test` builds it before the
+ * browser tests) on a free port of 127.0.0.1 with a fresh data directory,
  * and wait for "Singgah listening on". `env` adds or overrides environment variables.
  */
 export async function startServer(options: { env?: Record<string, string>; timeoutMs?: number } = {}): Promise<TestServer> {
   const webDist = path.join(ROOT, 'dist/web');
   if (!existsSync(path.join(webDist, 'index.html'))) {
     throw new Error('dist/web/index.html is missing: run the browser tests with `npm test` (it builds the web app) or `npm run build` first.');
+  }
+  const bundle = path.join(ROOT, 'dist/server/main.mjs');
+  if (!existsSync(bundle)) {
+    throw new Error('dist/server/main.mjs is missing: run the browser tests with `npm test` (it builds the server) or `npm run build` first.');
   }
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'singgah-e2e-'));
   const port = await freePort();
@@ -95,7 +100,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
 
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src/server/main.ts')], {
+  const child = spawn(process.execPath, [bundle], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,7 @@
  * URL or file path in one must never become a request or a file read.
  */
 import { createRequire } from 'node:module';
-import pdfmake, { type Content, type TDocumentDefinitions } from 'pdfmake';
+import type { Content, TDocumentDefinitions } from 'pdfmake';
 
 export type { Content, TDocumentDefinitions };
 
@@ -20,15 +20,22 @@ const ROBOTO = {
 };
 const ALLOWED_LOCAL_FILES = new Set(Object.values(ROBOTO));
 
-let configured = false;
+type PdfMake = (typeof import('pdfmake'))['default'];
+let loaded: Promise<PdfMake> | undefined;
 
-/** Fonts and access policies, set once on pdfmake's shared instance. */
-function configure() {
-  if (configured) return;
-  pdfmake.setFonts({ Roboto: ROBOTO });
-  pdfmake.setUrlAccessPolicy(() => false);
-  pdfmake.setLocalAccessPolicy((path) => ALLOWED_LOCAL_FILES.has(path));
-  configured = true;
+/**
+ * pdfmake (about 10 MB of memory) is loaded on the first document, not at start: most server
+ * processes answer API calls for hours without rendering one. Fonts and access policies are set once
+ * on its shared instance.
+ */
+function pdfmake(): Promise<PdfMake> {
+  loaded ??= import('pdfmake').then(({ default: instance }) => {
+    instance.setFonts({ Roboto: ROBOTO });
+    instance.setUrlAccessPolicy(() => false);
+    instance.setLocalAccessPolicy((path) => ALLOWED_LOCAL_FILES.has(path));
+    return instance;
+  });
+  return loaded;
 }
 
 /** Page set-up shared by Singgah's documents: A4, margins for filing, Roboto 11 pt. */
@@ -40,11 +47,11 @@ export const DOCUMENT_DEFAULTS = {
 
 /** Render a pdfmake document definition to PDF bytes (page set-up defaults applied underneath). */
 export async function renderPdf(docDefinition: TDocumentDefinitions): Promise<Buffer> {
-  configure();
+  const instance = await pdfmake();
   const definition: TDocumentDefinitions = {
     ...DOCUMENT_DEFAULTS,
     ...docDefinition,
     defaultStyle: { ...DOCUMENT_DEFAULTS.defaultStyle, ...(docDefinition.defaultStyle as object | undefined) },
   };
-  return pdfmake.createPdf(definition).getBuffer();
+  return instance.createPdf(definition).getBuffer();
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, lt } from 'drizzle-orm';
+import { and, eq, gt, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { users } from '../users/users.table.js';
@@ -29,14 +29,29 @@ export async function insertSession(
   return { token, csrfToken };
 }
 
-/** The live session for a token hash with its user and organization, if any. */
-export async function findLiveSession(db: Db, tokenHash: string) {
-  const [row] = await db
+function prepareFindLiveSession(db: Db) {
+  return db
     .select({ session: sessions, user: users, organization: organizations })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .innerJoin(organizations, eq(organizations.id, users.organizationId))
-    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.tokenHash, sql.placeholder('tokenHash')), gt(sessions.expiresAt, sql`now()`)))
+    .prepare('find_live_session');
+}
+const findLiveSessionStatements = new WeakMap<Db, ReturnType<typeof prepareFindLiveSession>>();
+
+/**
+ * The live session for a token hash with its user and organization, if any. Every signed-in request
+ * asks this, so it is a prepared statement (built once per database handle; PostgreSQL plans it once
+ * per connection), and "live" is judged by the database's clock, the one all app servers share.
+ */
+export async function findLiveSession(db: Db, tokenHash: string) {
+  let statement = findLiveSessionStatements.get(db);
+  if (!statement) {
+    statement = prepareFindLiveSession(db);
+    findLiveSessionStatements.set(db, statement);
+  }
+  const [row] = await statement.execute({ tokenHash });
   return row;
 }
 
