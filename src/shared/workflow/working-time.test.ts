@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   addWorkingMinutes,
   DEFAULT_CALENDAR,
+  freezeCalendar,
+  localYear,
   standardWorkingDayMinutes,
   type WorkingCalendar,
   workingCalendarSchema,
@@ -221,5 +223,42 @@ describe('calendar settings contract', () => {
     { case: 'an hour 25', cal: { ...DEFAULT_CALENDAR, workingHours: { ...NONE, 1: [{ start: '07:30', end: '25:00' }] } }, valid: false },
   ])('$case is valid: $valid', ({ cal, valid }) => {
     expect(workingCalendarSchema.safeParse(cal).success).toBe(valid);
+  });
+});
+
+describe('frozen calendars (compiled once) and the local year', () => {
+  const clone = (c: WorkingCalendar): WorkingCalendar => JSON.parse(JSON.stringify(c));
+
+  it('a frozen calendar gives the same deadlines and durations as the same calendar unfrozen', () => {
+    for (const cal of [WITH_HOLIDAYS, LUNCH_BREAK, NIGHT_SHIFT, WITA, ALWAYS_ON]) {
+      const frozen = freezeCalendar(clone(cal));
+      for (const start of [wib('2026-05-11 06:00'), wib('2026-05-13 15:45'), wib('2026-04-30 23:10')]) {
+        for (const minutes of [0, 30, 510, 1020, 4000]) {
+          expect(addWorkingMinutes(start, minutes, frozen)).toEqual(addWorkingMinutes(start, minutes, cal));
+          const end = new Date(start.getTime() + minutes * 97_000);
+          expect(workingMinutesBetween(start, end, frozen)).toBe(workingMinutesBetween(start, end, cal));
+        }
+      }
+      expect(standardWorkingDayMinutes(frozen)).toBe(standardWorkingDayMinutes(cal));
+    }
+  });
+
+  it('a calendar that is not frozen and is edited in place is never answered from a stale copy', () => {
+    const cal = clone(DEFAULT_CALENDAR);
+    const start = wib('2026-05-11 07:30');
+    expect(workingMinutesBetween(start, wib('2026-05-11 16:00'), cal)).toBe(510);
+    cal.workingHours[1] = [{ start: '08:00', end: '12:00' }];
+    cal.holidays.push('2026-05-12');
+    expect(workingMinutesBetween(start, wib('2026-05-11 16:00'), cal)).toBe(240);
+    expect(workingMinutesBetween(wib('2026-05-12 07:30'), wib('2026-05-12 16:00'), cal)).toBe(0);
+  });
+
+  it('the local year is the calendar date in the zone, not in UTC', () => {
+    const newYearInJakarta = new Date('2026-12-31T17:30:00Z'); // 00:30 on 1 January 2027 in WIB
+    expect(localYear(newYearInJakarta, 'Asia/Jakarta')).toBe(2027);
+    expect(localYear(newYearInJakarta, 'UTC')).toBe(2026);
+    expect(localYear(new Date('2026-12-31T16:59:59Z'), 'Asia/Jakarta')).toBe(2026);
+    expect(localYear(new Date('2027-01-01T03:00:00Z'), 'America/New_York')).toBe(2026);
+    expect(() => localYear(newYearInJakarta, 'Mars/Olympus')).toThrow(RangeError);
   });
 });

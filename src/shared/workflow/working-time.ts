@@ -198,8 +198,40 @@ function clockToMinutes(value: string): number {
   return Number(value.slice(0, 2)) * 60 + Number(value.slice(3, 5));
 }
 
-/** Checked and normalized on every call (microseconds), so a calendar edited in place is never stale. */
+/**
+ * Compiled forms of frozen calendars (see `freezeCalendar`): a frozen calendar cannot change, so it is
+ * checked and normalized once. Weakly held: it lives as long as the calendar object does.
+ */
+const compiledFrozen = new WeakMap<WorkingCalendar, Compiled>();
+
+/**
+ * Checked and normalized on every call (microseconds), so a calendar edited in place is never stale;
+ * a frozen calendar (`freezeCalendar`) is compiled once, which is what per-row loops (worklists,
+ * a case's twelve stages) want.
+ */
 function compile(cal: WorkingCalendar): Compiled {
+  const cached = compiledFrozen.get(cal);
+  if (cached) return cached;
+  const compiled = compileNow(cal);
+  if (isDeepFrozen(cal)) compiledFrozen.set(cal, compiled);
+  return compiled;
+}
+
+function isDeepFrozen(cal: WorkingCalendar): boolean {
+  if (!Object.isFrozen(cal) || !Object.isFrozen(cal.workingHours) || !Object.isFrozen(cal.holidays)) return false;
+  for (const day of Object.values(cal.workingHours) as WorkingInterval[][]) {
+    if (!Object.isFrozen(day)) return false;
+    for (const interval of day) if (!Object.isFrozen(interval)) return false;
+  }
+  return true;
+}
+
+/** Freeze a calendar (deeply) so the functions below compile it once instead of on every call. */
+export function freezeCalendar(cal: WorkingCalendar): Readonly<WorkingCalendar> {
+  return deepFreeze(cal);
+}
+
+function compileNow(cal: WorkingCalendar): Compiled {
   formatterFor(cal.timeZone); // throws a RangeError for an unknown zone
   const minutesByWeekday = ([0, 1, 2, 3, 4, 5, 6] as const).map((weekday) => {
     const intervals = (cal.workingHours[weekday] ?? []).map(({ start, end }): [number, number] => {
@@ -246,6 +278,13 @@ function assertValidDate(value: Date, name: string): number {
 
 // ---------------------------------------------------------------------------------------------
 // Public functions
+
+/** The calendar year in the zone at an instant (e.g. for `RS-2026-0001`), without a new `Intl` object. */
+export function localYear(instant: Date, timeZone: string): number {
+  const ms = assertValidDate(instant, 'instant');
+  formatterFor(timeZone); // throws a RangeError for an unknown zone
+  return new Date(localDayNumber(ms, timeZone) * DAY_MS).getUTCFullYear();
+}
 
 /**
  * Minutes of working time from `start` to `end` (0 if `end` is not after `start`). Fractional when

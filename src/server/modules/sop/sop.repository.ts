@@ -1,5 +1,5 @@
-import { asc, desc, eq } from 'drizzle-orm';
-import type { Db } from '../../db/client.js';
+import { asc, desc, eq, sql } from 'drizzle-orm';
+import { type Db, queryRows } from '../../db/client.js';
 import { holidays, organizationSettings, sopStages, sopVersions } from './sop.table.js';
 
 export async function findLatestSopVersion(db: Db, organizationId: string) {
@@ -49,6 +49,31 @@ export async function upsertSettings(tx: Db, organizationId: string, values: Par
     .where(eq(organizationSettings.organizationId, organizationId))
     .returning();
   return row;
+}
+
+/** Settings columns (null when never configured) and holiday dates of each organization, in one statement. */
+export interface SettingsWithHolidays {
+  organizationId: string;
+  timeZone: string | null;
+  alwaysOn: boolean | null;
+  workingHours: Record<string, { start: string; end: string }[]> | null;
+  targetWorkingDays: string | number | null;
+  maxStayDays: number | null;
+  stayWarningDays: number | null;
+  caseNumberPrefix: string | null;
+  holidays: string[];
+}
+
+export async function findSettingsWithHolidays(db: Db, organizationIds: string[]): Promise<SettingsWithHolidays[]> {
+  return queryRows<SettingsWithHolidays>(
+    db,
+    sql`select o.id as "organizationId", s.time_zone as "timeZone",
+          s.always_on as "alwaysOn", s.working_hours as "workingHours", s.target_working_days as "targetWorkingDays",
+          s.max_stay_days as "maxStayDays", s.stay_warning_days as "stayWarningDays", s.case_number_prefix as "caseNumberPrefix",
+          coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = o.id), '{}'::text[]) as "holidays"
+        from unnest(${sql.param(organizationIds)}::uuid[]) as o(id)
+        left join organization_settings s on s.organization_id = o.id`,
+  );
 }
 
 export async function findHolidays(db: Db, organizationId: string) {

@@ -1,6 +1,6 @@
 import type { Role } from '../../../shared/permissions.js';
 import { DEFAULT_SOP } from '../../../shared/workflow/default-sop.js';
-import { DEFAULT_CALENDAR, type WorkingCalendar, workingDaysToMinutes } from '../../../shared/workflow/working-time.js';
+import { DEFAULT_CALENDAR, freezeCalendar, type WorkingCalendar, workingDaysToMinutes } from '../../../shared/workflow/working-time.js';
 import type { Db } from '../../db/client.js';
 import * as repo from './sop.repository.js';
 
@@ -54,22 +54,40 @@ export interface ServiceSettings {
   caseNumberPrefix: string;
 }
 
-/** The organization's working calendar and targets (defaults when never configured). */
-export async function loadServiceSettings(db: Db, organizationId: string): Promise<ServiceSettings> {
-  const [settings, hols] = await Promise.all([repo.findSettings(db, organizationId), repo.findHolidays(db, organizationId)]);
-  const calendar: WorkingCalendar = {
-    timeZone: settings?.timeZone ?? DEFAULT_CALENDAR.timeZone,
-    alwaysOn: settings?.alwaysOn ?? DEFAULT_CALENDAR.alwaysOn,
-    workingHours: (settings?.workingHours as WorkingCalendar['workingHours'] | null) ?? DEFAULT_CALENDAR.workingHours,
-    holidays: hols.map((h) => h.date),
-  };
-  const targetWorkingDays = Number(settings?.targetWorkingDays ?? 2);
+/** The service settings of an organization from its settings row and holidays (defaults when never configured). */
+function settingsFrom(row: repo.SettingsWithHolidays | undefined): ServiceSettings {
+  const calendar = freezeCalendar({
+    timeZone: row?.timeZone ?? DEFAULT_CALENDAR.timeZone,
+    alwaysOn: row?.alwaysOn ?? DEFAULT_CALENDAR.alwaysOn,
+    workingHours: (row?.workingHours as WorkingCalendar['workingHours'] | null) ?? DEFAULT_CALENDAR.workingHours,
+    holidays: row?.holidays ?? [],
+  });
+  const targetWorkingDays = Number(row?.targetWorkingDays ?? 2);
   return {
     calendar,
     targetWorkingDays,
     targetMinutes: workingDaysToMinutes(targetWorkingDays, calendar),
-    maxStayDays: settings?.maxStayDays ?? 7,
-    stayWarningDays: settings?.stayWarningDays ?? 1,
-    caseNumberPrefix: settings?.caseNumberPrefix ?? 'RS',
+    maxStayDays: row?.maxStayDays ?? 7,
+    stayWarningDays: row?.stayWarningDays ?? 1,
+    caseNumberPrefix: row?.caseNumberPrefix ?? 'RS',
   };
+}
+
+/**
+ * The organization's working calendar and targets (defaults when never configured), in one statement.
+ * The calendar comes frozen, so the working-time functions compile it once for all the rows they serve.
+ */
+export async function loadServiceSettings(db: Db, organizationId: string): Promise<ServiceSettings> {
+  const [row] = await repo.findSettingsWithHolidays(db, [organizationId]);
+  return settingsFrom(row);
+}
+
+/** `loadServiceSettings` for several organizations in one statement (e.g. a Dinas Sosial's worklist). */
+export async function loadServiceSettingsOf(db: Db, organizationIds: string[]): Promise<Map<string, ServiceSettings>> {
+  const unique = [...new Set(organizationIds)];
+  const out = new Map<string, ServiceSettings>();
+  if (!unique.length) return out;
+  const rows = await repo.findSettingsWithHolidays(db, unique);
+  for (const id of unique) out.set(id, settingsFrom(rows.find((r) => r.organizationId === id)));
+  return out;
 }
