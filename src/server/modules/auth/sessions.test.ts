@@ -24,8 +24,10 @@ describe(`sessions (${testDbKind()})`, () => {
 
   const tokenOf = (cookie: string) => hashToken(cookie.split('=')[1]);
   const sessionRow = async (cookie: string) => {
-    const result = await app.testDatabase.db.execute(sql`select last_seen_at, expires_at from sessions where token_hash = ${tokenOf(cookie)}`);
-    return (result.rows as { last_seen_at: string | Date; expires_at: string | Date }[])[0];
+    const result = (await app.testDatabase.db.execute(sql`select last_seen_at, expires_at from sessions where token_hash = ${tokenOf(cookie)}`)) as unknown as {
+      rows: { last_seen_at: string | Date; expires_at: string | Date }[];
+    };
+    return result.rows[0];
   };
 
   it('signs a request in with a live session and names its user and organization', async () => {

@@ -8,17 +8,34 @@ export function clientSearchText(c: { name: string; aliases?: string[] | null; n
   return [c.name, ...(c.aliases ?? []), c.nik ?? ''].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * The organizations in scope as one array, computed once before the scan (`= any(array(…))`), so
+ * PostgreSQL can put the organization into the search index's condition (clients_org_search_gist_idx
+ * leads with it). As an `in (subquery)` join the planner scans the trigram index for every client of
+ * the country and intersects afterwards: 20–400 ms instead of 2–5 at a million clients.
+ */
+function inScopeArray(scopePath: string, includeChildren: boolean): SQL {
+  return includeChildren
+    ? sql`${clients.organizationId} = any(array(select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath} or ${organizations.path} like ${`${scopePath}/%`}))`
+    : sql`${clients.organizationId} = any(array(select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath}))`;
+}
+
 function inScope(scopePath: string, includeChildren: boolean): SQL {
   return includeChildren
     ? sql`${clients.organizationId} in (select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath} or ${organizations.path} like ${`${scopePath}/%`})`
     : sql`${clients.organizationId} in (select ${organizations.id} from ${organizations} where ${organizations.path} = ${scopePath})`;
 }
 
-export async function insertClient(tx: Db, values: Omit<typeof clients.$inferInsert, 'searchText'>): Promise<ClientRow> {
-  const [row] = await tx
+/** The insert of a new client with its search text, returning the row: await it or embed it in a larger statement. */
+export function insertClientQuery(tx: Db, values: Omit<typeof clients.$inferInsert, 'searchText'>) {
+  return tx
     .insert(clients)
     .values({ ...values, searchText: clientSearchText(values) })
     .returning();
+}
+
+export async function insertClient(tx: Db, values: Omit<typeof clients.$inferInsert, 'searchText'>): Promise<ClientRow> {
+  const [row] = await insertClientQuery(tx, values);
   return row;
 }
 
@@ -73,7 +90,7 @@ export async function searchClients(db: Db, scope: { path: string; includeChildr
     .where(
       and(
         isNull(clients.deletedAt),
-        inScope(scope.path, scope.includeChildren),
+        inScopeArray(scope.path, scope.includeChildren),
         sql`(${clients.searchText} like ${`%${needle}%`} or ${needle} <% ${clients.searchText})`,
       ),
     )

@@ -45,9 +45,11 @@ export const clients = pgTable(
   (t) => [
     index('clients_org_idx').on(t.organizationId),
     index('clients_nik_idx').on(t.nik),
-    // Every search is scoped to organizations, so the trigram index leads with the organization
-    // (btree_gin): a shelter's search reads its own few thousand clients' entries, not a million's.
-    index('clients_org_search_trgm_idx').using('gin', t.organizationId, t.searchText.op('gin_trgm_ops')),
+    // Every search is scoped to organizations, so the trigram index leads with the organization. A
+    // GiST tree (btree_gist) splits by organization first, so a shelter's search visits only its own
+    // few thousand clients; a GIN index would still read the country-wide posting list of every
+    // trigram of the query (measured at 1,000,000 cases: 2–6 ms against 7–50 ms).
+    index('clients_org_search_gist_idx').using('gist', t.organizationId, t.searchText.op('gist_trgm_ops')),
   ],
 );
 export type ClientRow = typeof clients.$inferSelect;
