@@ -61,7 +61,17 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; pglit
       ping: async () => {
         await pool.query('select 1');
       },
-      close: () => pool.end(),
+      close: async () => {
+        // Let requests still running (a client that gave up does not stop its handler) finish their
+        // queries: wait until no connection has been checked out for two looks in a row, at most 10 s.
+        const deadline = Date.now() + 10_000;
+        let quiet = 0;
+        while (quiet < 2 && Date.now() < deadline) {
+          quiet = pool.totalCount - pool.idleCount > 0 || pool.waitingCount > 0 ? 0 : quiet + 1;
+          if (quiet < 2) await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+        await pool.end();
+      },
     };
   }
   const client = opts.pglite ?? (await createPglite(opts.dataDir));
