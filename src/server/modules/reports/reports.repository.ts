@@ -69,6 +69,33 @@ export async function findCasesActiveIn(db: Db, scope: Scope, start: Date, end: 
 }
 export type ReportCase = Awaited<ReturnType<typeof findCasesActiveIn>>[number];
 
+/**
+ * The few columns of the scope's cases active in [start, end) that the dashboards and the SPM count:
+ * categories, arrival and termination (lead times), the client (SPM per client). No client join.
+ */
+export async function findCaseFactsActiveIn(db: Db, scope: Scope, start: Date, end: Date) {
+  return db
+    .select({
+      id: cases.id,
+      organizationId: cases.organizationId,
+      clientId: cases.clientId,
+      categories: cases.categories,
+      arrivedAt: cases.arrivedAt,
+      terminatedAt: cases.terminatedAt,
+      terminationOutcome: cases.terminationOutcome,
+      targetMinutes: cases.targetMinutes,
+    })
+    .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(and(inScope(scope), isNull(cases.deletedAt), activeIn(start, end)));
+}
+export type CaseFacts = Awaited<ReturnType<typeof findCaseFactsActiveIn>>[number];
+
+/** Every organization of the scope (itself and its descendants), with its path. */
+export async function findOrganizationsIn(db: Db, scope: Scope) {
+  return db.select({ id: organizations.id, path: organizations.path }).from(organizations).where(inScope(scope));
+}
+
 /** The stage rows of some cases. */
 export async function findStagesOf(db: Db, caseIds: string[]) {
   if (caseIds.length === 0) return [];
@@ -142,8 +169,8 @@ export async function tableExists(db: Db, name: string): Promise<boolean> {
 
 /** Referrals sent from the scope in the period, with the receiving institution's name. */
 export async function findReferrals(db: Db, scope: Scope, start: Date, end: Date) {
-  return rowsOf<{ status: string; to_id: string; to_name: string; case_id: string }>(db, sql`
-    select r.status, r.to_organization_id as to_id, o2.name as to_name, r.case_id
+  return rowsOf<{ status: string; to_id: string; to_name: string; case_id: string; from_id: string }>(db, sql`
+    select r.status, r.to_organization_id as to_id, o2.name as to_name, r.case_id, r.from_organization_id as from_id
     from referrals r
     join organizations o on o.id = r.from_organization_id
     join organizations o2 on o2.id = r.to_organization_id
@@ -191,7 +218,25 @@ export async function findOccupancy(db: Db, scope: Scope) {
   return { beds: bedRow?.n ?? 0, occupied: stayRow?.n ?? 0 };
 }
 
-/** Open cases past their target and stages in progress past their due time, in scope, now. */
+/**
+ * Stages in progress past their due time now, per organization of the scope (those with any). Only an
+ * open case has a stage in progress (termination completes or skips the rest), so the count starts
+ * from the scope's open cases (`cases_org_status_arrived_idx`) rather than from all its cases.
+ */
+export async function findOverdueStagesByOrganization(db: Db, scope: Scope, now: Date) {
+  return db
+    .select({ organizationId: cases.organizationId, n: sql<number>`count(*)::int` })
+    .from(caseStages)
+    .innerJoin(cases, eq(cases.id, caseStages.caseId))
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .where(and(inScope(scope), isNull(cases.deletedAt), eq(cases.status, 'open'), eq(caseStages.status, 'in_progress'), lt(caseStages.dueAt, now)))
+    .groupBy(cases.organizationId);
+}
+
+/**
+ * Open cases past their target and stages in progress past their due time, in scope, now (a stage in
+ * progress belongs to an open case, see `findOverdueStagesByOrganization`).
+ */
 export async function findOverdueCounts(db: Db, scope: Scope, now: Date) {
   const [c] = await db
     .select({ open: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${cases.dueAt} < ${now.toISOString()}::timestamptz)::int` })
@@ -203,7 +248,7 @@ export async function findOverdueCounts(db: Db, scope: Scope, now: Date) {
     .from(caseStages)
     .innerJoin(cases, eq(cases.id, caseStages.caseId))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(inScope(scope), isNull(cases.deletedAt), eq(caseStages.status, 'in_progress'), lt(caseStages.dueAt, now)));
+    .where(and(inScope(scope), isNull(cases.deletedAt), eq(cases.status, 'open'), eq(caseStages.status, 'in_progress'), lt(caseStages.dueAt, now)));
   return { openCases: c?.open ?? 0, overdueCases: c?.overdue ?? 0, overdueStages: s?.n ?? 0 };
 }
 

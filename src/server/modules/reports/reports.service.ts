@@ -64,8 +64,11 @@ function header(ctx: Context, from: string, to: string): ReportHeader {
 
 const officialOf = (categories: string[]) => [...new Set(categories.map(officialCategory))];
 
+/** A case's facts a lead time is computed from. */
+type LeadCase = Pick<repo.CaseFacts, 'organizationId' | 'arrivedAt' | 'terminatedAt' | 'targetMinutes'>;
+
 /** Working minutes from arrival to termination in the case's own calendar (null while open). */
-async function leadMinutes(ctx: Context, c: repo.ReportCase): Promise<number | null> {
+async function leadMinutes(ctx: Context, c: Omit<LeadCase, 'targetMinutes'>): Promise<number | null> {
   if (!c.terminatedAt) return null;
   const settings = await ctx.settingsOf(c.organizationId);
   return workingMinutesBetween(c.arrivedAt, c.terminatedAt, settings.calendar);
@@ -76,6 +79,10 @@ function ageGroupOfCase(c: Pick<repo.ReportCase, 'birthDate' | 'estimatedAge' | 
 }
 
 const within = (at: Date | null, start: Date, end: Date) => at !== null && at >= start && at < end;
+
+/** Active at any moment of [start, end): arrived before the end, not terminated before the start. */
+const activeIn = (c: Pick<repo.CaseFacts, 'arrivedAt' | 'terminatedAt'>, start: Date, end: Date) =>
+  c.arrivedAt < end && (c.terminatedAt === null || c.terminatedAt >= start);
 
 // ---------------------------------------------------------------------------------------------
 // The client register
@@ -257,48 +264,91 @@ export async function getSpm(db: Db, actor: Actor, q: SpmQuery): Promise<SpmRepo
 }
 
 async function spmFor(db: Db, ctx: Context, year: number, basicNeeds: SpmReport['basicNeeds']): Promise<SpmReport> {
+  const ev = await spmEvidence(db, ctx, year);
+  return { header: header(ctx, ev.from, ev.to), year, basicNeeds, ...spmFigures(spmClients(ev, () => ''), basicNeeds) };
+}
+
+type SpmService = SpmReport['basicNeeds'][number];
+type SpmEvidence = Awaited<ReturnType<typeof spmEvidence>>;
+
+/**
+ * The scope's cases served in a year and the records that prove a service, read once for the whole
+ * scope. `needed`: the services that matter (all by default); casework that proves only others is
+ * not read. `cases`: the scope's cases active in a span covering the year, when already loaded.
+ */
+async function spmEvidence(db: Db, ctx: Context, year: number, opts: { needed?: readonly SpmService[]; cases?: repo.CaseFacts[] } = {}) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
   const { start, end } = periodBounds(from, to, ctx.timeZone);
-  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
+  const served = opts.cases ? opts.cases.filter((c) => activeIn(c, start, end)) : await repo.findCaseFactsActiveIn(db, ctx.scope, start, end);
   const ids = served.map((c) => c.id);
-  const [services, tracing, docs, reunions] = await Promise.all([
+  const needed = new Set<string>(opts.needed ?? SPM_SERVICES);
+  const ifNeeded = <T>(service: SpmService, load: () => Promise<T[]>): Promise<T[]> => (needed.has(service) ? load() : Promise.resolve([]));
+  const [services, tracing, docs, reunions, referrals] = await Promise.all([
     repo.findServices(db, ids),
-    repo.findTracingAttempts(db, ids),
-    repo.findIdentityDocuments(db, ids),
-    repo.findReunifications(db, ids),
+    ifNeeded('family_tracing', () => repo.findTracingAttempts(db, ids)),
+    ifNeeded('identity_documents', () => repo.findIdentityDocuments(db, ids)),
+    ifNeeded('reunification', () => repo.findReunifications(db, ids)),
+    ifNeeded('referral', async () => ((await repo.tableExists(db, 'referrals')) ? repo.findReferrals(db, ctx.scope, start, end) : [])),
   ]);
-  const referredCases = new Set(
-    served.filter((c) => c.terminationOutcome?.startsWith('referred_') && within(c.terminatedAt, start, end)).map((c) => c.id),
-  );
-  if (await repo.tableExists(db, 'referrals')) {
-    for (const r of await repo.findReferrals(db, ctx.scope, start, end)) if (r.status !== 'draft' && r.status !== 'cancelled') referredCases.add(r.case_id);
+  return { from, to, start, end, served, services, tracing, docs, reunions, referrals };
+}
+
+/**
+ * The SPM's clients: per client, whether they are a target client and the union of the services over
+ * all their cases in the year (cumulative). Clients are counted within a group of organizations
+ * (`groupOf`: a province's districts; one group for a single report); a referral counts for a case
+ * when it was sent from the case's own group. Organizations without a group are left out.
+ */
+function spmClients(ev: SpmEvidence, groupOf: (organizationId: string) => string | undefined) {
+  const groupOfCase = new Map<string, string>();
+  for (const c of ev.served) {
+    const group = groupOf(c.organizationId);
+    if (group !== undefined) groupOfCase.set(c.id, group);
   }
-  const perCase = servicesByCase(ids, {
-    services: services.filter((s) => s.serviceDate >= from && s.serviceDate <= to),
-    tracing: tracing.filter((t) => within(t.attemptedAt, start, end)),
-    docs: docs.filter((d) => within(d.preparedAt, start, end)),
-    reunions: reunions.filter((r) => within(r.handedOverAt, start, end)),
+  const referredCases = new Set(
+    ev.served.filter((c) => c.terminationOutcome?.startsWith('referred_') && within(c.terminatedAt, ev.start, ev.end)).map((c) => c.id),
+  );
+  for (const r of ev.referrals) {
+    if (r.status === 'draft' || r.status === 'cancelled') continue;
+    const group = groupOfCase.get(r.case_id);
+    if (group !== undefined && group === groupOf(r.from_id)) referredCases.add(r.case_id);
+  }
+  const perCase = servicesByCase([...groupOfCase.keys()], {
+    services: ev.services.filter((s) => s.serviceDate >= ev.from && s.serviceDate <= ev.to),
+    tracing: ev.tracing.filter((t) => within(t.attemptedAt, ev.start, ev.end)),
+    docs: ev.docs.filter((d) => within(d.preparedAt, ev.start, ev.end)),
+    reunions: ev.reunions.filter((r) => within(r.handedOverAt, ev.start, ev.end)),
     referredCases,
   });
-  // Per client: the union of the services over all their cases in the year (cumulative).
-  const perClient = new Map<string, { target: boolean; services: Set<string> }>();
-  for (const c of served) {
-    const entry = perClient.get(c.clientId) ?? { target: false, services: new Set<string>() };
+  const perClient = new Map<string, { group: string; target: boolean; services: Set<string> }>();
+  for (const c of ev.served) {
+    const group = groupOfCase.get(c.id);
+    if (group === undefined) continue;
+    const key = `${group} ${c.clientId}`;
+    const entry = perClient.get(key) ?? { group, target: false, services: new Set<string>() };
     if (officialOf(c.categories).some((k) => (SPM_TARGET_CATEGORIES as readonly string[]).includes(k))) entry.target = true;
     for (const s of perCase.get(c.id) ?? []) entry.services.add(s);
-    perClient.set(c.clientId, entry);
+    perClient.set(key, entry);
   }
-  const clients = [...perClient.values()];
+  return [...perClient.values()];
+}
+
+type SpmClient = { target: boolean; services: Set<string> };
+
+/** Target clients, and those of them who received every basic need. */
+function spmShare(clients: SpmClient[], basicNeeds: readonly SpmService[]) {
   const target = clients.filter((c) => c.target);
   const met = target.filter((c) => basicNeeds.every((s) => c.services.has(s))).length;
+  return { target, met, percentage: percent(met, target.length) };
+}
+
+function spmFigures(clients: SpmClient[], basicNeeds: SpmReport['basicNeeds']) {
+  const { target, met, percentage } = spmShare(clients, basicNeeds);
   return {
-    header: header(ctx, from, to),
-    year,
-    basicNeeds,
     targetClients: target.length,
     basicNeedsMet: met,
-    percentage: percent(met, target.length),
+    percentage,
     services: SPM_SERVICES.map((service) => ({
       service,
       targetClients: target.filter((c) => c.services.has(service)).length,
@@ -326,11 +376,33 @@ async function timedStages(ctx: Context, served: repo.ReportCase[], stages: repo
   return out;
 }
 
-async function leadFigures(ctx: Context, closed: repo.ReportCase[]) {
-  const leads: { c: repo.ReportCase; minutes: number }[] = [];
+interface Lead {
+  c: LeadCase;
+  minutes: number;
+}
+
+async function leadFigures(ctx: Context, closed: LeadCase[]) {
+  // Load every calendar needed at once (a province's cases come from dozens of offices).
+  await Promise.all([...new Set(closed.map((c) => c.organizationId))].map(ctx.settingsOf));
+  const leads: Lead[] = [];
   for (const c of closed) leads.push({ c, minutes: (await leadMinutes(ctx, c)) ?? 0 });
   const withinTarget = leads.filter((l) => l.minutes <= l.c.targetMinutes).length;
   return { leads, withinTarget, median: percentile(leads.map((l) => l.minutes), 0.5), p90: percentile(leads.map((l) => l.minutes), 0.9) };
+}
+
+/** Each month of from…to (in the report's zone): cases closed in it, within target, median lead time. */
+function leadsByMonth(ctx: Context, leads: Lead[], from: string, to: string) {
+  const byMonth = new Map<string, Lead[]>(monthsOf(from, to).map((m) => [m, []]));
+  for (const l of leads) byMonth.get(localMonth(l.c.terminatedAt!, ctx.timeZone))?.push(l);
+  return [...byMonth].map(([month, inMonth]) => ({
+    month,
+    closedCases: inMonth.length,
+    withinTarget: inMonth.filter((l) => l.minutes <= l.c.targetMinutes).length,
+    medianLeadMinutes: percentile(
+      inMonth.map((l) => l.minutes),
+      0.5,
+    ),
+  }));
 }
 
 function monthsOf(from: string, to: string): string[] {
@@ -396,18 +468,7 @@ async function serviceTimeFor(db: Db, ctx: Context, from: string, to: string, no
     withinTargetShare: percent(lead.withinTarget, closed.length),
     medianLeadMinutes: lead.median,
     p90LeadMinutes: lead.p90,
-    months: monthsOf(from, to).map((month) => {
-      const inMonth = lead.leads.filter((l) => localMonth(l.c.terminatedAt!, ctx.timeZone) === month);
-      return {
-        month,
-        closedCases: inMonth.length,
-        withinTarget: inMonth.filter((l) => l.minutes <= l.c.targetMinutes).length,
-        medianLeadMinutes: percentile(
-          inMonth.map((l) => l.minutes),
-          0.5,
-        ),
-      };
-    }),
+    months: leadsByMonth(ctx, lead.leads, from, to),
     mostLate: lateCounts,
   };
 }
@@ -465,16 +526,29 @@ function shiftMonth(month: string, by: number): string {
   return d.toISOString().slice(0, 7);
 }
 
+/**
+ * The office dashboard: this month's cases, the open and overdue now, occupancy, and the lead-time
+ * trend of the last 12 months. One read of the cases serves both the month and the trend (the cases
+ * active since the trend's first day); lead times are computed only for the cases closed in it.
+ */
 export async function getOfficeDashboard(db: Db, actor: Actor, organizationId: string | undefined, now = new Date()): Promise<OfficeDashboard> {
   const ctx = await reportContext(db, actor, organizationId);
   const month = localMonth(now, ctx.timeZone);
   const { from, to } = monthRange(month);
   const { start, end } = periodBounds(from, to, ctx.timeZone);
-  const served = await repo.findCasesActiveIn(db, ctx.scope, start, end);
   const trendFrom = monthRange(shiftMonth(month, -11)).from;
-  const trend = await serviceTimeFor(db, ctx, trendFrom, to, now);
-  const counts = await repo.findOverdueCounts(db, ctx.scope, now);
-  const settings = await ctx.settingsOf(ctx.org.id);
+  const trendStart = periodBounds(trendFrom, to, ctx.timeZone).start;
+  const [cases, counts, occupancy, settings] = await Promise.all([
+    repo.findCaseFactsActiveIn(db, ctx.scope, trendStart, end),
+    repo.findOverdueCounts(db, ctx.scope, now),
+    repo.findOccupancy(db, ctx.scope),
+    ctx.settingsOf(ctx.org.id),
+  ]);
+  const served = cases.filter((c) => c.terminatedAt === null || c.terminatedAt >= start);
+  const lead = await leadFigures(
+    ctx,
+    cases.filter((c) => within(c.terminatedAt, trendStart, end)),
+  );
   return {
     organizationId: ctx.org.id,
     organizationName: ctx.org.name,
@@ -486,26 +560,61 @@ export async function getOfficeDashboard(db: Db, actor: Actor, organizationId: s
     byCategory: countBy(served.flatMap((c) => officialOf(c.categories))).sort(
       (a, b) => PPKS_CATEGORIES.findIndex((p) => p.code === a.key) - PPKS_CATEGORIES.findIndex((p) => p.code === b.key),
     ),
-    occupancy: await repo.findOccupancy(db, ctx.scope),
-    leadTrend: trend.months.map((m) => ({ month: m.month, closedCases: m.closedCases, medianLeadMinutes: m.medianLeadMinutes, withinTargetShare: percent(m.withinTarget, m.closedCases) })),
+    occupancy,
+    leadTrend: leadsByMonth(ctx, lead.leads, trendFrom, to).map((m) => ({
+      month: m.month,
+      closedCases: m.closedCases,
+      medianLeadMinutes: m.medianLeadMinutes,
+      withinTargetShare: percent(m.withinTarget, m.closedCases),
+    })),
     targetMinutes: settings.targetMinutes,
   };
 }
 
-/** A province (or any organization with children): each direct child's figures side by side. */
+/**
+ * A province (or any organization with children): each direct child's figures side by side. The
+ * scope's cases, overdue stages and SPM evidence are read once for all children and split by child.
+ */
 export async function getProvinceDashboard(db: Db, actor: Actor, q: PeriodQuery, now = new Date()): Promise<ProvinceDashboard> {
   const ctx = await reportContext(db, actor, q.organizationId);
   const children = await repo.findChildOrganizations(db, ctx.org.id);
-  const districts: ProvinceDashboard['districts'] = [];
+  const result = { organizationId: ctx.org.id, organizationName: ctx.org.name, from: q.from, to: q.to };
+  if (children.length === 0) return { ...result, districts: [] };
+  const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
   const year = Number(q.to.slice(0, 4));
+  // One read of the cases for the period and the SPM's year (the span covering both).
+  const spmYear = periodBounds(`${year}-01-01`, `${year}-12-31`, ctx.timeZone);
+  const span = { start: new Date(Math.min(start.getTime(), spmYear.start.getTime())), end: new Date(Math.max(end.getTime(), spmYear.end.getTime())) };
+  const [orgs, spanCases, overdue] = await Promise.all([
+    repo.findOrganizationsIn(db, ctx.scope),
+    repo.findCaseFactsActiveIn(db, ctx.scope, span.start, span.end),
+    repo.findOverdueStagesByOrganization(db, ctx.scope, now),
+  ]);
+  const basicNeeds = [...DEFAULT_SPM_BASIC_NEEDS];
+  const spm = await spmEvidence(db, ctx, year, { needed: basicNeeds, cases: spanCases });
+  const cases = spanCases.filter((c) => activeIn(c, start, end));
+  // The child each organization of the scope lies under (none for the parent itself).
+  const childOf = new Map<string, string>();
+  for (const o of orgs) {
+    const child = children.find((c) => o.path === c.path || o.path.startsWith(`${c.path}/`));
+    if (child) childOf.set(o.id, child.id);
+  }
+  const byChild = <T>(rows: T[], childOfRow: (row: T) => string | undefined) => {
+    const map = new Map<string, T[]>(children.map((c) => [c.id, []]));
+    for (const row of rows) map.get(childOfRow(row) ?? '')?.push(row);
+    return map;
+  };
+  const casesOf = byChild(cases, (c) => childOf.get(c.organizationId));
+  const overdueOf = byChild(overdue, (o) => childOf.get(o.organizationId));
+  const spmClientsOf = byChild(
+    spmClients(spm, (id) => childOf.get(id)),
+    (c) => c.group,
+  );
+  const districts: ProvinceDashboard['districts'] = [];
   for (const child of children) {
-    const childCtx: Context = { ...ctx, org: child, scope: { path: child.path } };
-    const { start, end } = periodBounds(q.from, q.to, ctx.timeZone);
-    const served = await repo.findCasesActiveIn(db, childCtx.scope, start, end);
+    const served = casesOf.get(child.id)!;
     const closed = served.filter((c) => within(c.terminatedAt, start, end));
-    const lead = await leadFigures(childCtx, closed);
-    const counts = await repo.findOverdueCounts(db, childCtx.scope, now);
-    const spm = await spmFor(db, childCtx, year, [...DEFAULT_SPM_BASIC_NEEDS]);
+    const lead = await leadFigures(ctx, closed);
     districts.push({
       organizationId: child.id,
       name: child.name,
@@ -514,9 +623,9 @@ export async function getProvinceDashboard(db: Db, actor: Actor, q: PeriodQuery,
       closedCases: closed.length,
       withinTargetShare: percent(lead.withinTarget, closed.length),
       medianLeadMinutes: lead.median,
-      overdueNow: counts.overdueStages,
-      spmPercentage: spm.percentage,
+      overdueNow: overdueOf.get(child.id)!.reduce((n, o) => n + o.n, 0),
+      spmPercentage: spmShare(spmClientsOf.get(child.id)!, basicNeeds).percentage,
     });
   }
-  return { organizationId: ctx.org.id, organizationName: ctx.org.name, from: q.from, to: q.to, districts };
+  return { ...result, districts };
 }
