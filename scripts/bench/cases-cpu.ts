@@ -1,7 +1,7 @@
 /**
  * CPU per request of the case module's hot endpoints, robust to a shared machine:
  * `npx tsx scripts/bench/cases-cpu.ts (--database-url URL | --data-dir DIR) [--scenarios intake1,intake8,worklist,detail]
- *   [--amount N] [--connections 8] [--cpu-prof DIR]`
+ *   [--amount N] [--intake-amount N] [--connections 8] [--cpu-prof DIR] [--server dist/server/main.mjs]`
  *
  * Starts the real server (child process, 127.0.0.1), signs in the bench users, warms up, then loads each
  * scenario with autocannon for a fixed number of requests. Reports latency (p50/p90/p97.5/p99), req/s,
@@ -29,6 +29,8 @@ const amount = Number(arg('amount') ?? 2000);
 const intakeAmount = Number(arg('intake-amount') ?? 250);
 const connections = Number(arg('connections') ?? 8);
 const cpuProf = arg('cpu-prof');
+/** `--server FILE`: run a built server bundle (e.g. dist/server/main.mjs) with plain node instead of the sources through tsx. */
+const serverBundle = arg('server');
 const APP_NAME = `cases-cpu-${process.pid}`;
 const TICK = 100; // USER_HZ: /proc stat times are in clock ticks of 10 ms
 
@@ -42,7 +44,7 @@ function cpuMs(pid: number): number {
 async function startServer(): Promise<{ child: ChildProcess; base: string; pid: number; stop: () => Promise<void> }> {
   const port = 40000 + Math.floor(Math.random() * 20000);
   const url = databaseUrl ? `${databaseUrl}${databaseUrl.includes('?') ? '&' : '?'}application_name=${APP_NAME}` : undefined;
-  const nodeArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []), '--import', 'tsx', 'src/server/main.ts'];
+  const nodeArgs = [...(cpuProf ? ['--cpu-prof', `--cpu-prof-dir=${cpuProf}`] : []), ...(serverBundle ? [serverBundle] : ['--import', 'tsx', 'src/server/main.ts'])];
   const child = spawn(process.execPath, nodeArgs, {
     cwd: root,
     env: {

@@ -15,9 +15,8 @@ export interface AuditEvent {
   ip?: string | null;
 }
 
-/** Write one audit row. Call it with the transaction that makes the change. */
-export async function insertAuditEvent(tx: Db, event: AuditEvent): Promise<void> {
-  await tx.insert(auditLog).values({
+function auditRow(event: AuditEvent | AuditEventWithSqlChanges) {
+  return {
     action: event.action,
     actorUserId: event.actorUserId ?? null,
     organizationId: event.organizationId ?? null,
@@ -25,7 +24,24 @@ export async function insertAuditEvent(tx: Db, event: AuditEvent): Promise<void>
     entityId: event.entityId ?? null,
     changes: event.changes ?? null,
     ip: event.ip ?? null,
-  });
+  };
+}
+
+/** Write one audit row. Call it with the transaction that makes the change. */
+export async function insertAuditEvent(tx: Db, event: AuditEvent): Promise<void> {
+  await tx.insert(auditLog).values(auditRow(event));
+}
+
+/** An audit event whose `changes` are computed by the statement itself (e.g. a number it assigns). */
+export type AuditEventWithSqlChanges = Omit<AuditEvent, 'changes'> & { changes: SQL };
+
+/**
+ * Several audit rows as one insert, in the order given, not yet run: await it, or embed it in the
+ * statement that makes the change (`db.$with('audit').as(auditInsert(db, events))`), so the rows are
+ * written atomically with the change in one round trip.
+ */
+export function auditInsert(tx: Db, events: (AuditEvent | AuditEventWithSqlChanges)[]) {
+  return tx.insert(auditLog).values(events.map(auditRow) as (typeof auditLog.$inferInsert)[]);
 }
 
 export interface AuditFilter {

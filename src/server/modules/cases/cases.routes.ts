@@ -35,8 +35,7 @@ export function registerCaseRoutes(app: ZodApp, { db }: AppContext) {
     },
     async (req, reply) => {
       const actor = authorize(req, 'cases.write');
-      const row = await service.createIntake(db, actor, req.body, req.ip);
-      return reply.status(201).send(await service.getCaseDetail(db, actor, row.id, req.ip));
+      return reply.status(201).send(await service.createIntakeDetail(db, actor, req.body, req.ip));
     },
   );
 

@@ -5,19 +5,29 @@ import type {
   CreateBatchIntakeBody,
   CreateIntakeBody,
   ListCasesQuery,
+  NikCheck,
   StageView,
 } from '../../../shared/contracts/cases.js';
+import { randomUUID } from 'node:crypto';
 import { decideStageAction } from '../../../shared/workflow/stage-rules.js';
-import { addWorkingMinutes, workingMinutesBetween } from '../../../shared/workflow/working-time.js';
+import { addWorkingMinutes, localYear, workingMinutesBetween } from '../../../shared/workflow/working-time.js';
 import type { Db } from '../../db/client.js';
 import { type Actor, canReachOrganization, scopePrefix } from '../../http/authorize.js';
-import { AppError, badRequest } from '../../http/errors.js';
+import { AppError, badRequest, notFound } from '../../http/errors.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
-import * as clientsRepo from '../clients/clients.repository.js';
 import { checkNik, getReachableClient, identityValues, presentClient } from '../clients/clients.service.js';
+import type { ClientRow } from '../clients/clients.table.js';
 import { findOrganizationById } from '../organizations/organizations.repository.js';
-import { lockSettings } from '../sop/sop.repository.js';
-import { ensureCurrentSop, loadServiceSettings, type ServiceSettings } from '../sop/sop.service.js';
+import type { SettingsWithHolidays } from '../sop/sop.repository.js';
+import {
+  ensureCurrentSop,
+  loadServiceSettings,
+  loadServiceSettingsOf,
+  type ServiceSettings,
+  type SopStageRow,
+  serviceSettingsFrom,
+  sopVersionStages,
+} from '../sop/sop.service.js';
 import { loadCaseInScope } from './case-access.js';
 import * as repo from './cases.repository.js';
 import { intakeBatches } from './cases.table.js';
@@ -39,26 +49,13 @@ export function onBatchIntake(hook: BatchIntakeHook) {
   batchIntakeHooks.push(hook);
 }
 
-/** Settings per organization, loaded once per request. */
-export function settingsCache(db: Db) {
-  const cache = new Map<string, Promise<ServiceSettings>>();
-  return (organizationId: string) => {
-    let s = cache.get(organizationId);
-    if (!s) {
-      s = loadServiceSettings(db, organizationId);
-      cache.set(organizationId, s);
-    }
-    return s;
-  };
-}
-
 /** Midnight today in Western Indonesia Time, for the "new today" worklist. */
 export function startOfTodayWib(now = new Date()): Date {
   const wib = new Date(now.getTime() + 7 * 3_600_000);
   return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth(), wib.getUTCDate()) - 7 * 3_600_000);
 }
 
-export async function presentCaseSummary(row: NonNullable<repo.CaseListRow>, settings: ServiceSettings, now = new Date()): Promise<CaseSummary> {
+export function presentCaseSummary(row: NonNullable<repo.CaseListRow>, settings: ServiceSettings, now = new Date()): CaseSummary {
   const c = row.case;
   const end = c.terminatedAt ?? now;
   const isStageOverdue = c.status === 'open' && Boolean(row.stageDueAt && row.stageDueAt < now);
@@ -88,6 +85,7 @@ export async function presentCaseSummary(row: NonNullable<repo.CaseListRow>, set
   };
 }
 
+/** A worklist page: one statement for the rows and their total, one for the settings of the organizations on it. */
 export async function listCases(db: Db, actor: Actor, q: ListCasesQuery) {
   const now = new Date();
   const scope = scopePrefix(actor);
@@ -96,25 +94,37 @@ export async function listCases(db: Db, actor: Actor, q: ListCasesQuery) {
     { path: scope.path, includeChildren: scope.includeChildren, actorId: actor.id, role: actor.role, startOfToday: startOfTodayWib(now), now },
     q,
   );
-  const settingsOf = settingsCache(db);
-  const items = await Promise.all(rows.map(async (r) => presentCaseSummary(r, await settingsOf(r.case.organizationId), now)));
+  const settings = await loadServiceSettingsOf(
+    db,
+    rows.map((r) => r.case.organizationId),
+  );
+  const items = rows.map((r) => presentCaseSummary(r, settings.get(r.case.organizationId)!, now));
   return { items, total };
 }
 
-async function nextCaseNumber(tx: Db, organizationId: string, at: Date): Promise<string> {
-  // The settings row lock serializes numbering per organization, on both databases.
-  const settings = await lockSettings(tx, organizationId);
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: settings.timeZone, year: 'numeric' }).format(at));
-  const seq = (await repo.maxCaseSequence(tx, organizationId, settings.caseNumberPrefix, year)) + 1;
-  return `${settings.caseNumberPrefix}-${year}-${String(seq).padStart(4, '0')}`;
+/** What an intake needs about the receiving organization, read in one statement (plus the SOP's stages, kept in memory). */
+interface IntakeContext {
+  organization: { id: string; path: string; name: string };
+  settings: ServiceSettings;
+  sopVersionId: string;
+  sopStages: readonly Readonly<SopStageRow>[];
 }
 
 /** The unit that receives clients must be a shelter unit (or a Dinas Sosial) inside the actor's scope. */
-async function receivingOrganization(db: Db, actor: Actor, organizationId: string) {
-  const org = await findOrganizationById(db, organizationId);
-  if (!org || !canReachOrganization(actor, org.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
-  if (org.kind !== 'unit' && org.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
-  return org;
+async function intakeContext(db: Db, actor: Actor, organizationId: string): Promise<IntakeContext> {
+  const row = await repo.findIntakeContext(db, organizationId);
+  if (!row || !canReachOrganization(actor, row.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
+  if (row.kind !== 'unit' && row.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
+  let sopVersionId = row.sopVersionId;
+  let sopStages: readonly Readonly<SopStageRow>[];
+  if (sopVersionId) sopStages = await sopVersionStages(db, sopVersionId);
+  else {
+    // First intake of an organization without an SOP: version 1 from the default.
+    const sop = await db.transaction((tx) => ensureCurrentSop(tx, row.organizationId, actor.id));
+    sopVersionId = sop.version.id;
+    sopStages = sop.stages;
+  }
+  return { organization: { id: row.organizationId, path: row.path, name: row.name }, settings: serviceSettingsFrom(row), sopVersionId, sopStages };
 }
 
 interface OpenCaseInput {
@@ -134,13 +144,13 @@ interface OpenCaseInput {
 }
 
 /**
- * Open a case: number it, copy the organization's current SOP stages onto it, and take reception as
- * done by the intake itself (the officer receiving the client fills the form), so identification
- * starts at once. Deadlines are computed in the organization's working time.
+ * Plan a new case: copy the organization's current SOP stages onto it, and take reception as done
+ * by the intake itself (the officer receiving the client fills the form), so identification starts
+ * at once. Deadlines are computed in the organization's working time. The number is assigned when
+ * the case is written (`repo.insertIntake`).
  */
-async function openCase(tx: Db, actor: Actor, input: OpenCaseInput, ip?: string) {
-  const settings = await loadServiceSettings(tx, input.organizationId);
-  const sop = await ensureCurrentSop(tx, input.organizationId, actor.id);
+function planCase(actor: Actor, ctx: IntakeContext, input: OpenCaseInput, caseId: string) {
+  const { settings, sopStages: sop } = ctx;
   const arrivedAt = new Date(input.arrivedAt);
   const now = new Date();
   if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw badRequest('cases.arrival_in_future', 'arrivedAt');
@@ -150,12 +160,11 @@ async function openCase(tx: Db, actor: Actor, input: OpenCaseInput, ip?: string)
   if (stated && (stated < arrivedAt || stated.getTime() > now.getTime() + 5 * 60_000))
     throw badRequest('cases.reception_time_out_of_range', 'receptionCompletedAt');
   const receptionDoneAt = stated ?? (now > arrivedAt ? now : arrivedAt);
-  const caseNumber = await nextCaseNumber(tx, input.organizationId, arrivedAt);
-  const row = await repo.insertCase(tx, {
+  const caseValues = {
+    id: caseId,
     organizationId: input.organizationId,
     clientId: input.clientId,
-    caseNumber,
-    sopVersionId: sop.version.id,
+    sopVersionId: ctx.sopVersionId,
     source: input.source,
     broughtByName: input.broughtByName ?? null,
     broughtByAgency: input.broughtByAgency ?? null,
@@ -168,86 +177,137 @@ async function openCase(tx: Db, actor: Actor, input: OpenCaseInput, ip?: string)
     batchId: input.batchId ?? null,
     targetMinutes: settings.targetMinutes,
     dueAt: addWorkingMinutes(arrivedAt, settings.targetMinutes, settings.calendar),
-    currentStageKey: sop.stages[1]?.key ?? sop.stages[0].key,
+    currentStageKey: sop[1]?.key ?? sop[0].key,
     createdBy: actor.id,
     updatedBy: actor.id,
     assignedWorkerId: actor.role === 'social_worker' ? actor.id : null,
+  };
+  const stages: repo.NewCaseStage[] = sop.map((s, i) => {
+    const isReception = i === 0 && sop.length > 1;
+    const isCurrent = sop.length > 1 ? i === 1 : i === 0;
+    return {
+      id: randomUUID(),
+      sopStageId: s.id,
+      position: s.position,
+      key: s.key,
+      standardMinutes: s.standardMinutes,
+      responsibleRole: s.responsibleRole,
+      skippable: s.skippable,
+      status: isReception ? 'completed' : isCurrent ? 'in_progress' : 'pending',
+      startedAt: isReception ? arrivedAt : isCurrent ? receptionDoneAt : null,
+      dueAt: isReception
+        ? addWorkingMinutes(arrivedAt, s.standardMinutes, settings.calendar)
+        : isCurrent
+          ? addWorkingMinutes(receptionDoneAt, s.standardMinutes, settings.calendar)
+          : null,
+      completedAt: isReception ? receptionDoneAt : null,
+      completedBy: isReception ? actor.id : null,
+    };
   });
-  await repo.insertCaseStages(
-    tx,
-    sop.stages.map((s, i) => {
-      const isReception = i === 0 && sop.stages.length > 1;
-      const isCurrent = sop.stages.length > 1 ? i === 1 : i === 0;
-      return {
-        caseId: row.id,
-        sopStageId: s.id,
-        position: s.position,
-        key: s.key,
-        standardMinutes: s.standardMinutes,
-        responsibleRole: s.responsibleRole,
-        skippable: s.skippable,
-        status: isReception ? 'completed' : isCurrent ? 'in_progress' : 'pending',
-        startedAt: isReception ? arrivedAt : isCurrent ? receptionDoneAt : null,
-        dueAt: isReception
-          ? addWorkingMinutes(arrivedAt, s.standardMinutes, settings.calendar)
-          : isCurrent
-            ? addWorkingMinutes(receptionDoneAt, s.standardMinutes, settings.calendar)
-            : null,
-        completedAt: isReception ? receptionDoneAt : null,
-        completedBy: isReception ? actor.id : null,
-      };
-    }),
-  );
-  await insertAuditEvent(tx, {
-    action: 'case.created',
-    actorUserId: actor.id,
-    organizationId: input.organizationId,
-    entityType: 'case',
-    entityId: row.id,
-    changes: { caseNumber, clientId: input.clientId, source: input.source, categories: input.categories, batchId: input.batchId ?? null },
-    ip,
+  const numbering = { prefix: settings.caseNumberPrefix, year: localYear(arrivedAt, settings.calendar.timeZone) };
+  return { caseValues, stages, numbering };
+}
+
+type CaseCreatedChanges = { clientId: string; source: string; categories: string[]; batchId: string | null };
+
+/** The first of the settled results that failed, in the order given (so errors do not depend on timing). */
+function firstFailure(results: PromiseSettledResult<unknown>[]) {
+  for (const r of results) if (r.status === 'rejected') throw r.reason;
+}
+
+/**
+ * Register one client (new or returning) and open their case: one read of the receiving
+ * organization (with a NIK check or the returning client beside it) and one statement that writes
+ * the client, the numbered case, its stages and the audit rows. With `view`, the answer is the case
+ * as the case page shows it, and its view is audited in the same statement (as opening the case
+ * page would).
+ */
+async function receiveClient(db: Db, actor: Actor, body: CreateIntakeBody, ip: string | undefined, view: boolean) {
+  if (!body.existingClientId && !body.client) throw badRequest('cases.client_required', 'client.name');
+  const caseId = randomUUID();
+  const clientId = body.existingClientId ?? randomUUID();
+  const newClient = body.existingClientId ? null : { ...identityValues(body.client!), aliases: body.client!.aliases ?? [] };
+  const settled = await Promise.allSettled([
+    intakeContext(db, actor, body.organizationId),
+    body.existingClientId ? getReachableClient(db, actor, body.existingClientId) : Promise.resolve(null),
+    body.existingClientId && view ? repo.findPreviousCases(db, body.existingClientId, caseId) : Promise.resolve([]),
+    newClient?.nik && view
+      ? checkNik(db, actor, { nik: newClient.nik, sex: newClient.sex, birthDate: newClient.birthDate, excludeClientId: clientId })
+      : Promise.resolve(null),
+  ] as const);
+  firstFailure(settled);
+  const [ctx, existing, previous, newNikCheck] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+    IntakeContext,
+    ClientRow | null,
+    Awaited<ReturnType<typeof repo.findPreviousCases>>,
+    NikCheck | null,
+  ];
+  const org = ctx.organization;
+  const plan = planCase(actor, ctx, { ...body, organizationId: org.id, clientId }, caseId);
+  const audits: repo.NewIntake['audits'] = [];
+  if (newClient)
+    audits.push({
+      event: { action: 'client.created', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { name: newClient.name, nik: newClient.nik ? 'set' : null }, ip },
+    });
+  const created: CaseCreatedChanges = { clientId, source: body.source, categories: body.categories, batchId: null };
+  audits.push({ event: { action: 'case.created', actorUserId: actor.id, organizationId: org.id, entityType: 'case', entityId: caseId, changes: created, ip }, withCaseNumber: true });
+  if (view) audits.push({ event: { action: 'client.viewed', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { caseId }, ip } });
+  const written = await repo.insertIntake(db, {
+    client: newClient ? ({ ...newClient, id: clientId, organizationId: org.id, createdBy: actor.id, updatedBy: actor.id } as NonNullable<repo.NewIntake['client']>) : undefined,
+    case: plan.caseValues,
+    numbering: plan.numbering,
+    stages: plan.stages,
+    audits,
   });
-  return row;
+  if (!view) return { case: written.case, detail: null };
+  const client = written.client ?? existing!;
+  const nikCheck = newClient ? newNikCheck : client.nik ? await checkNik(db, actor, { nik: client.nik, sex: client.sex, birthDate: client.birthDate, excludeClientId: client.id }) : null;
+  const names = new Map(ctx.sopStages.map((s) => [s.id, s]));
+  const current = plan.stages.find((s) => s.status === 'in_progress');
+  const detail = presentCaseDetail({
+    summary: {
+      case: written.case,
+      organizationName: org.name,
+      clientName: client.name,
+      clientAliases: client.aliases,
+      clientSex: client.sex,
+      stageStartedAt: current?.startedAt ?? null,
+      stageDueAt: current?.dueAt ?? null,
+      stageStandardMinutes: current?.standardMinutes ?? null,
+      assignedWorkerName: written.case.assignedWorkerId === actor.id ? actor.name : null,
+    },
+    client,
+    nikCheck,
+    settings: ctx.settings,
+    stages: plan.stages.map((s) => ({
+      ...s,
+      nameId: names.get(s.sopStageId)!.nameId,
+      nameEn: names.get(s.sopStageId)!.nameEn,
+      completedByName: s.completedBy ? actor.name : null,
+      skipReason: null,
+      notes: null,
+    })),
+    previous,
+    now: new Date(),
+  });
+  return { case: written.case, detail };
 }
 
 /** Register one client (new or returning) and open their case. */
 export async function createIntake(db: Db, actor: Actor, body: CreateIntakeBody, ip?: string) {
-  if (!body.existingClientId && !body.client) throw badRequest('cases.client_required', 'client.name');
-  return db.transaction(async (tx) => {
-    const org = await receivingOrganization(tx, actor, body.organizationId);
-    let clientId: string;
-    if (body.existingClientId) {
-      const existing = await getReachableClient(tx, actor, body.existingClientId);
-      clientId = existing.id;
-    } else {
-      const input = body.client!;
-      const values = identityValues(input);
-      const client = await clientsRepo.insertClient(tx, {
-        ...values,
-        aliases: input.aliases ?? [],
-        organizationId: org.id,
-        createdBy: actor.id,
-        updatedBy: actor.id,
-      } as Parameters<typeof clientsRepo.insertClient>[1]);
-      clientId = client.id;
-      await insertAuditEvent(tx, {
-        action: 'client.created',
-        actorUserId: actor.id,
-        organizationId: org.id,
-        entityType: 'client',
-        entityId: client.id,
-        changes: { name: client.name, nik: client.nik ? 'set' : null },
-        ip,
-      });
-    }
-    return openCase(tx, actor, { ...body, organizationId: org.id, clientId }, ip);
-  });
+  return (await receiveClient(db, actor, body, ip, false)).case;
+}
+
+/** `createIntake`, answered with the case as the case page shows it (the view is audited, as on the case page). */
+export async function createIntakeDetail(db: Db, actor: Actor, body: CreateIntakeBody, ip?: string): Promise<CaseDetail> {
+  return (await receiveClient(db, actor, body, ip, true)).detail!;
 }
 
 /** A raid: one shared source, place and time; every person becomes a client with their own case. */
 export async function createBatchIntake(db: Db, actor: Actor, body: CreateBatchIntakeBody, ip?: string) {
   return db.transaction(async (tx) => {
-    const org = await receivingOrganization(tx, actor, body.organizationId);
+    const ctx = await intakeContext(tx, actor, body.organizationId);
+    const org = ctx.organization;
     const [batch] = await tx
       .insert(intakeBatches)
       .values({
@@ -262,70 +322,78 @@ export async function createBatchIntake(db: Db, actor: Actor, body: CreateBatchI
         createdBy: actor.id,
       })
       .returning();
-    const created = [];
+    const caseIds: string[] = [];
     for (const person of body.people) {
-      const client = await clientsRepo.insertClient(tx, {
-        organizationId: org.id,
-        name: person.name,
-        nameQuality: person.nameQuality,
-        sex: person.sex,
-        estimatedAge: person.estimatedAge ?? null,
-        birthDateQuality: person.estimatedAge != null ? 'partial' : 'unknown',
-        physicalDescription: person.physicalDescription ?? null,
-        createdBy: actor.id,
-        updatedBy: actor.id,
-      });
-      await insertAuditEvent(tx, {
-        action: 'client.created',
-        actorUserId: actor.id,
-        organizationId: org.id,
-        entityType: 'client',
-        entityId: client.id,
-        changes: { name: client.name, batchId: batch.id },
-        ip,
-      });
-      created.push(
-        await openCase(
-          tx,
-          actor,
+      const clientId = randomUUID();
+      const caseId = randomUUID();
+      const categories = person.categories?.length ? person.categories : body.categories;
+      const plan = planCase(actor, ctx, { ...body, organizationId: org.id, clientId, categories, batchId: batch.id }, caseId);
+      const created: CaseCreatedChanges = { clientId, source: body.source, categories, batchId: batch.id };
+      await repo.insertIntake(tx, {
+        client: {
+          id: clientId,
+          organizationId: org.id,
+          name: person.name,
+          nameQuality: person.nameQuality,
+          sex: person.sex,
+          estimatedAge: person.estimatedAge ?? null,
+          birthDateQuality: person.estimatedAge != null ? 'partial' : 'unknown',
+          physicalDescription: person.physicalDescription ?? null,
+          createdBy: actor.id,
+          updatedBy: actor.id,
+        },
+        case: plan.caseValues,
+        numbering: plan.numbering,
+        stages: plan.stages,
+        audits: [
           {
-            ...body,
-            organizationId: org.id,
-            clientId: client.id,
-            categories: person.categories?.length ? person.categories : body.categories,
-            batchId: batch.id,
+            event: { action: 'client.created', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { name: person.name, batchId: batch.id }, ip },
           },
-          ip,
-        ),
-      );
+          { event: { action: 'case.created', actorUserId: actor.id, organizationId: org.id, entityType: 'case', entityId: caseId, changes: created, ip }, withCaseNumber: true },
+        ],
+      });
+      caseIds.push(caseId);
     }
-    const caseIds = created.map((c) => c.id);
     for (const hook of batchIntakeHooks)
       await hook(tx, { organizationId: org.id, batchId: batch.id, caseIds, foundLocation: body.foundLocation ?? null, actorId: actor.id });
     return { batchId: batch.id, caseIds };
   });
 }
 
-function presentStage(
-  r: Awaited<ReturnType<typeof repo.findCaseStages>>[number],
-  settings: ServiceSettings,
-  now: Date,
-): StageView {
-  const s = r.stage;
+/** A stage as the case page shows it, from the case's copy of the SOP stage. */
+interface StageParts {
+  id: string;
+  key: string;
+  position: number;
+  nameId: string;
+  nameEn: string;
+  responsibleRole: string;
+  skippable: boolean;
+  standardMinutes: number;
+  status: string;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  dueAt: Date | null;
+  completedByName: string | null;
+  skipReason: string | null;
+  notes: string | null;
+}
+
+function presentStage(s: StageParts, settings: ServiceSettings, now: Date): StageView {
   const elapsed = s.startedAt ? workingMinutesBetween(s.startedAt, s.completedAt ?? now, settings.calendar) : null;
   return {
     id: s.id,
     key: s.key,
     position: s.position,
-    nameId: r.nameId,
-    nameEn: r.nameEn,
+    nameId: s.nameId,
+    nameEn: s.nameEn,
     responsibleRole: s.responsibleRole,
     skippable: s.skippable,
     standardMinutes: s.standardMinutes,
     status: s.status as StageView['status'],
     startedAt: s.startedAt?.toISOString() ?? null,
     completedAt: s.completedAt?.toISOString() ?? null,
-    completedByName: r.completedByName,
+    completedByName: s.completedByName,
     skipReason: s.skipReason,
     notes: s.notes,
     elapsedMinutes: elapsed === null ? null : Math.round(elapsed),
@@ -333,31 +401,21 @@ function presentStage(
   };
 }
 
-/** The full case with its client, stages and earlier cases. Viewing it is audited (PDP: access to specific data). */
-export async function getCaseDetail(db: Db, actor: Actor, caseId: string, ip?: string): Promise<CaseDetail> {
-  const { case: c } = await loadCaseInScope(db, actor, caseId);
-  const now = new Date();
-  const [row, stages, previous, clientFound, settings] = await Promise.all([
-    repo.findCaseSummaryRow(db, caseId),
-    repo.findCaseStages(db, caseId),
-    repo.findPreviousCases(db, c.clientId, caseId),
-    clientsRepo.findClientWithOrganization(db, c.clientId),
-    loadServiceSettings(db, c.organizationId),
-  ]);
-  const client = clientFound!.client;
-  const nikCheck = client.nik ? await checkNik(db, actor, { nik: client.nik, sex: client.sex, birthDate: client.birthDate, excludeClientId: client.id }) : null;
-  await insertAuditEvent(db, {
-    action: 'client.viewed',
-    actorUserId: actor.id,
-    organizationId: c.organizationId,
-    entityType: 'client',
-    entityId: c.clientId,
-    changes: { caseId },
-    ip,
-  });
+interface DetailParts {
+  summary: NonNullable<repo.CaseListRow>;
+  client: ClientRow;
+  nikCheck: NikCheck | null;
+  settings: ServiceSettings;
+  stages: StageParts[];
+  previous: { id: string; caseNumber: string; arrivedAt: Date; status: string }[];
+  now: Date;
+}
+
+function presentCaseDetail(p: DetailParts): CaseDetail {
+  const c = p.summary.case;
   return {
-    ...(await presentCaseSummary(row!, settings, now)),
-    client: presentClient(client, nikCheck),
+    ...presentCaseSummary(p.summary, p.settings, p.now),
+    client: presentClient(p.client, p.nikCheck),
     broughtByName: c.broughtByName,
     broughtByAgency: c.broughtByAgency,
     letterNumber: c.letterNumber,
@@ -370,9 +428,34 @@ export async function getCaseDetail(db: Db, actor: Actor, caseId: string, ip?: s
     terminatedAt: c.terminatedAt?.toISOString() ?? null,
     terminationOutcome: c.terminationOutcome as CaseDetail['terminationOutcome'],
     terminationNotes: c.terminationNotes,
-    stages: stages.map((s) => presentStage(s, settings, now)),
-    previousCases: previous.map((p) => ({ id: p.id, caseNumber: p.caseNumber, arrivedAt: p.arrivedAt.toISOString(), status: p.status as 'open' | 'closed' })),
+    stages: p.stages.map((s) => presentStage(s, p.settings, p.now)),
+    previousCases: p.previous.map((x) => ({ id: x.id, caseNumber: x.caseNumber, arrivedAt: x.arrivedAt.toISOString(), status: x.status as 'open' | 'closed' })),
   };
+}
+
+const dateOrNull = (value: string | null) => (value === null ? null : new Date(value));
+
+/**
+ * The full case with its client, stages and earlier cases, read in one statement that also audits the
+ * view (PDP: access to specific data), plus the NIK check when the client has a NIK.
+ */
+export async function getCaseDetail(db: Db, actor: Actor, caseId: string, ip?: string): Promise<CaseDetail> {
+  const row = await repo.findCaseDetailRow(db, caseId, scopePrefix(actor), { actorUserId: actor.id, ip: ip ?? null });
+  // `audited` is the statement's own scope check; canReachOrganization is the same rule in code.
+  if (!row?.audited || !canReachOrganization(actor, row.organizationPath)) throw notFound('cases.not_found');
+  const now = new Date();
+  const settings = serviceSettingsFrom({ organizationId: row.case.organizationId, ...(row.settings ?? {}), holidays: row.holidays } as SettingsWithHolidays);
+  const client = row.client;
+  const nikCheck = client.nik ? await checkNik(db, actor, { nik: client.nik, sex: client.sex, birthDate: client.birthDate, excludeClientId: client.id }) : null;
+  return presentCaseDetail({
+    summary: row,
+    client,
+    nikCheck,
+    settings,
+    stages: (row.stages ?? []).map((s) => ({ ...s, startedAt: dateOrNull(s.startedAt), completedAt: dateOrNull(s.completedAt), dueAt: dateOrNull(s.dueAt) })),
+    previous: (row.previous ?? []).map((x) => ({ ...x, arrivedAt: new Date(x.arrivedAt) })),
+    now,
+  });
 }
 
 export async function updateCaseDetails(

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { clients } from '../clients/clients.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { sopStages, sopVersions } from '../sop/sop.table.js';
@@ -107,3 +107,23 @@ export const caseStages = pgTable(
   (t) => [uniqueIndex('case_stages_case_position_key').on(t.caseId, t.position), index('case_stages_status_due_idx').on(t.status, t.dueAt)],
 );
 export type CaseStageRow = typeof caseStages.$inferSelect;
+
+/**
+ * The last running number given to an organization's cases per case-number prefix and year
+ * (`PREFIX-YYYY-NNNN`). Incremented in the statement that inserts the case, so a rolled-back intake
+ * gives its number back (no gaps) and the row lock that serializes an organization's numbering is
+ * held only until that statement's transaction ends. A missing row starts from the highest number
+ * already in `cases` (databases from before this table, data loaded in bulk).
+ */
+export const caseNumberCounters = pgTable(
+  'case_number_counters',
+  {
+    organizationId: uuid('organization_id')
+      .notNull()
+      .references(() => organizations.id),
+    prefix: text('prefix').notNull(),
+    year: integer('year').notNull(),
+    lastSequence: integer('last_sequence').notNull(),
+  },
+  (t) => [primaryKey({ name: 'case_number_counters_pkey', columns: [t.organizationId, t.prefix, t.year] })],
+);

@@ -64,13 +64,19 @@ export interface SettingsWithHolidays {
   holidays: string[];
 }
 
+/**
+ * The columns of `SettingsWithHolidays` for a query over organization ids `o.id` left-joined to
+ * `organization_settings s` (other modules embed it in their one-statement reads).
+ */
+export const SETTINGS_WITH_HOLIDAYS_COLUMNS = sql.raw(`o.id as "organizationId", s.time_zone as "timeZone",
+  s.always_on as "alwaysOn", s.working_hours as "workingHours", s.target_working_days as "targetWorkingDays",
+  s.max_stay_days as "maxStayDays", s.stay_warning_days as "stayWarningDays", s.case_number_prefix as "caseNumberPrefix",
+  coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = o.id), '{}'::text[]) as "holidays"`);
+
 export async function findSettingsWithHolidays(db: Db, organizationIds: string[]): Promise<SettingsWithHolidays[]> {
   return queryRows<SettingsWithHolidays>(
     db,
-    sql`select o.id as "organizationId", s.time_zone as "timeZone",
-          s.always_on as "alwaysOn", s.working_hours as "workingHours", s.target_working_days as "targetWorkingDays",
-          s.max_stay_days as "maxStayDays", s.stay_warning_days as "stayWarningDays", s.case_number_prefix as "caseNumberPrefix",
-          coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = o.id), '{}'::text[]) as "holidays"
+    sql`select ${SETTINGS_WITH_HOLIDAYS_COLUMNS}
         from unnest(${sql.param(organizationIds)}::uuid[]) as o(id)
         left join organization_settings s on s.organization_id = o.id`,
   );

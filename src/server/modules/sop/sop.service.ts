@@ -24,10 +24,33 @@ export const DEFAULT_SOP_STAGES: SopStageInput[] = DEFAULT_SOP.map((s) => ({
   skippable: s.skippable,
 }));
 
+export type SopStageRow = Awaited<ReturnType<typeof repo.findSopStages>>[number];
+
+/**
+ * A published SOP version never changes (a change publishes a new version), so its stages are kept in
+ * memory by version id: correct with several app servers, since nothing is ever updated in place.
+ * Bounded; the arrays and rows are frozen because every caller shares them.
+ */
+const stagesByVersion = new Map<string, readonly Readonly<SopStageRow>[]>();
+const STAGES_CACHE_LIMIT = 2_000;
+
+/** The stages of an SOP version, in order. */
+export async function sopVersionStages(db: Db, sopVersionId: string): Promise<readonly Readonly<SopStageRow>[]> {
+  const cached = stagesByVersion.get(sopVersionId);
+  if (cached) return cached;
+  const rows = await repo.findSopStages(db, sopVersionId);
+  // An unknown id (no stages) is not remembered: the version may be committed a moment later.
+  if (!rows.length) return rows;
+  const frozen = Object.freeze(rows.map((r) => Object.freeze(r)));
+  if (stagesByVersion.size >= STAGES_CACHE_LIMIT) stagesByVersion.clear();
+  stagesByVersion.set(sopVersionId, frozen);
+  return frozen;
+}
+
 /** The organization's current SOP, creating version 1 from the SPOT HANDAL default on first use. */
 export async function ensureCurrentSop(tx: Db, organizationId: string, actorId?: string) {
   const latest = await repo.findLatestSopVersion(tx, organizationId);
-  if (latest) return { version: latest, stages: await repo.findSopStages(tx, latest.id) };
+  if (latest) return { version: latest, stages: [...(await sopVersionStages(tx, latest.id))] };
   return repo.insertSopVersion(
     tx,
     { organizationId, version: 1, name: 'SOP SPOT HANDAL', createdBy: actorId ?? null },
@@ -55,7 +78,7 @@ export interface ServiceSettings {
 }
 
 /** The service settings of an organization from its settings row and holidays (defaults when never configured). */
-function settingsFrom(row: repo.SettingsWithHolidays | undefined): ServiceSettings {
+export function serviceSettingsFrom(row: repo.SettingsWithHolidays | undefined): ServiceSettings {
   const calendar = freezeCalendar({
     timeZone: row?.timeZone ?? DEFAULT_CALENDAR.timeZone,
     alwaysOn: row?.alwaysOn ?? DEFAULT_CALENDAR.alwaysOn,
@@ -79,7 +102,7 @@ function settingsFrom(row: repo.SettingsWithHolidays | undefined): ServiceSettin
  */
 export async function loadServiceSettings(db: Db, organizationId: string): Promise<ServiceSettings> {
   const [row] = await repo.findSettingsWithHolidays(db, [organizationId]);
-  return settingsFrom(row);
+  return serviceSettingsFrom(row);
 }
 
 /** `loadServiceSettings` for several organizations in one statement (e.g. a Dinas Sosial's worklist). */
@@ -88,6 +111,6 @@ export async function loadServiceSettingsOf(db: Db, organizationIds: string[]): 
   const out = new Map<string, ServiceSettings>();
   if (!unique.length) return out;
   const rows = await repo.findSettingsWithHolidays(db, unique);
-  for (const id of unique) out.set(id, settingsFrom(rows.find((r) => r.organizationId === id)));
+  for (const id of unique) out.set(id, serviceSettingsFrom(rows.find((r) => r.organizationId === id)));
   return out;
 }
