@@ -19,6 +19,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_BUNDLE = path.join(root, 'dist/server/main.mjs');
 
 /**
+ * Node flags for the server process. The JavaScript heap is capped (`NODE_HEAP_MB`, default 256 MB;
+ * the server's live data is about 50 MB): without a cap V8 lets garbage pile up under load and the
+ * process grew past 300 MB resident; with it the heap is collected sooner (measured: peak 178 MB at
+ * the same throughput). PGlite's memory is WebAssembly memory, outside this cap.
+ */
+export function serverNodeArgs(env = process.env) {
+  const heapMb = Number(env.NODE_HEAP_MB ?? 256);
+  return Number.isFinite(heapMb) && heapMb > 0 ? [`--max-old-space-size=${Math.round(heapMb)}`] : [];
+}
+
+/**
  * Build the bundle. Each file is written beside its target and renamed over it, so a server starting
  * while another test run rebuilds never reads a half-written bundle.
  */

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildServer, SERVER_BUNDLE } from './build-server.mjs';
+import { buildServer, SERVER_BUNDLE, serverNodeArgs } from './build-server.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -48,7 +48,7 @@ if (args.includes('--dev')) {
 const rest = args.filter((a) => a !== '--dev');
 const server = dev
   ? spawn(bin('tsx'), ['watch', 'src/server/main.ts', ...rest], { cwd: root, stdio: 'inherit' })
-  : spawn(process.execPath, [SERVER_BUNDLE, ...rest], { cwd: root, stdio: 'inherit' });
+  : spawn(process.execPath, [...serverNodeArgs(), SERVER_BUNDLE, ...rest], { cwd: root, stdio: 'inherit' });
 children.push(server);
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench [-- --quick] [-- --pg-cases N --pglite-cases N --orgs M --skip-pglite --skip-pg]`
  * `npm run bench -- --database-url URL [--only TEXT]`: an already seeded PostgreSQL, only some figures.
+ * `npm run bench -- --data-dir DIR [--only TEXT]`: an already seeded PGlite (seed.ts --data-dir DIR/db).
  *
  * Seeds a throwaway PostgreSQL 15 (scripts/pg-cluster.mjs) and a throwaway PGlite directory with
  * scripts/bench/seed.ts, starts the real server on each in a child process on 127.0.0.1, and loads it
@@ -22,6 +23,7 @@ import type { Db } from '../../src/server/db/client.js';
 import * as schema from '../../src/server/db/schema.js';
 import { findCaseList, findCaseSummaryRow, findCaseTimeline } from '../../src/server/modules/cases/cases.repository.js';
 import { searchClients } from '../../src/server/modules/clients/clients.repository.js';
+import { buildServer, serverNodeArgs } from '../build-server.mjs';
 import { BENCH_PASSWORD, seed } from './seed.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -49,6 +51,10 @@ const text = (name: string) => {
 };
 /** `--database-url URL`: measure an already seeded PostgreSQL database (no seeding, no PGlite run). */
 const EXISTING_URL = text('database-url');
+/** `--data-dir DIR`: measure an already seeded PGlite data directory (DIR/db), no seeding, no PostgreSQL run. */
+const EXISTING_DATA_DIR = text('data-dir');
+/** `--node-flags "..."`: extra flags for the server's node (e.g. V8 heap settings), to compare. */
+const NODE_FLAGS = (text('node-flags') ?? '').split(' ').filter(Boolean);
 /** `--only TEXT`: only the figures whose name contains TEXT (case-insensitive), e.g. `--only worklist`. */
 const ONLY = text('only')?.toLowerCase();
 
@@ -57,7 +63,7 @@ type Figure = { name: string; target: string; serverCpuMsPerRequest: number; p50
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
   // What production runs (npm start): the server bundle, built at the start of this run.
-  const child = spawn(process.execPath, ['dist/server/main.mjs'], {
+  const child = spawn(process.execPath, [...serverNodeArgs(), ...NODE_FLAGS, 'dist/server/main.mjs'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'production', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -308,7 +314,6 @@ async function main() {
     writeFileSync(file, JSON.stringify(result, null, 2));
     writeFileSync(path.join(root, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2));
   };
-  const { buildServer } = (await import('../build-server.mjs' as string)) as { buildServer(): Promise<void> };
   await buildServer();
   if (EXISTING_URL) {
     const client = new pg.Client({ connectionString: EXISTING_URL });
@@ -320,7 +325,15 @@ async function main() {
     if (!ONLY) run.explain = await explainHotQueries(EXISTING_URL);
     runs.push(run);
   }
-  if (!EXISTING_URL && !argv.includes('--skip-pg')) {
+  if (EXISTING_DATA_DIR) {
+    const { openDatabase } = await import('../../src/server/db/client.js');
+    const database = await openDatabase({ dataDir: path.join(EXISTING_DATA_DIR, 'db') });
+    const province = (await database.pglite!.query<{ id: string }>(`select organization_id as id from users where username = 'bench.provinsi'`)).rows[0];
+    const count = (await database.pglite!.query<{ n: number }>('select count(*)::int as n from cases')).rows[0];
+    await database.close();
+    runs.push(await benchServer('pglite', count.n, { DATA_DIR: EXISTING_DATA_DIR }, { provinceId: province.id }));
+  }
+  if (!EXISTING_URL && !EXISTING_DATA_DIR && !argv.includes('--skip-pg')) {
     const cluster = await startCluster({ log: (l: string) => console.log(l) });
     try {
       console.log(`Seeding PostgreSQL with ${PG_CASES} cases in ${PG_ORGS} districts…`);
@@ -333,7 +346,7 @@ async function main() {
       await cluster.stop();
     }
   }
-  if (!EXISTING_URL && !argv.includes('--skip-pglite')) {
+  if (!EXISTING_URL && !EXISTING_DATA_DIR && !argv.includes('--skip-pglite')) {
     const dataDir = mkdtempSync(path.join(os.tmpdir(), 'singgah-bench-lite-'));
     try {
       console.log(`Seeding PGlite with ${PGLITE_CASES} cases in ${PGLITE_ORGS} districts…`);

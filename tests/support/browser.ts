@@ -23,6 +23,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
+import { serverNodeArgs } from '../../scripts/build-server.mjs';
 import type { MeResponse } from '../../src/shared/contracts/auth.js';
 import { ADMIN, setupBody } from './fixtures.js';
 
@@ -100,7 +101,7 @@ export async function startServer(options: { env?: Record<string, string>; timeo
   };
   if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
 
-  const child = spawn(process.execPath, [bundle], {
+  const child = spawn(process.execPath, [...serverNodeArgs(env), bundle], {
     cwd: ROOT,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
