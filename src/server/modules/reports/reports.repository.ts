@@ -91,6 +91,50 @@ export async function findCaseFactsActiveIn(db: Db, scope: Scope, start: Date, e
 }
 export type CaseFacts = Awaited<ReturnType<typeof findCaseFactsActiveIn>>[number];
 
+/**
+ * What the office dashboard counts, in one read of the scope's cases active since `trendStart`: this
+ * month's cases ([monthStart, end)) grouped by their categories, and each case closed in
+ * [trendStart, end) with what its lead time is computed from. Times come as epoch milliseconds
+ * (float8), the same on PGlite and node-postgres.
+ */
+export async function findDashboardCases(db: Db, scope: Scope, { trendStart, monthStart, end }: { trendStart: Date; monthStart: Date; end: Date }) {
+  const rows = await rowsOf<{
+    kind: 'month' | 'closed';
+    categories: string[] | null;
+    n: number;
+    organization_id: string | null;
+    arrived_ms: number | null;
+    terminated_ms: number | null;
+    target_minutes: number | null;
+  }>(db, sql`
+    with active as materialized (
+      select c.organization_id, c.categories, c.arrived_at, c.terminated_at, c.target_minutes
+      from cases c join organizations o on o.id = c.organization_id
+      where (o.path = ${scope.path} or o.path like ${`${scope.path}/%`}) and c.deleted_at is null
+        and c.arrived_at < ${end.toISOString()}::timestamptz
+        and (c.terminated_at is null or c.terminated_at >= ${trendStart.toISOString()}::timestamptz)
+    )
+    select 'month' as kind, categories, count(*)::int as n, null::uuid as organization_id,
+           null::float8 as arrived_ms, null::float8 as terminated_ms, null::int as target_minutes
+    from active where terminated_at is null or terminated_at >= ${monthStart.toISOString()}::timestamptz
+    group by categories
+    union all
+    select 'closed', null, 1, organization_id, (extract(epoch from arrived_at) * 1000)::float8,
+           (extract(epoch from terminated_at) * 1000)::float8, target_minutes
+    from active where terminated_at < ${end.toISOString()}::timestamptz`);
+  return {
+    monthCategories: rows.filter((r) => r.kind === 'month').map((r) => ({ categories: r.categories ?? [], count: Number(r.n) })),
+    closed: rows
+      .filter((r) => r.kind === 'closed')
+      .map((r) => ({
+        organizationId: r.organization_id!,
+        arrivedAt: new Date(Number(r.arrived_ms)),
+        terminatedAt: new Date(Number(r.terminated_ms)),
+        targetMinutes: Number(r.target_minutes),
+      })),
+  };
+}
+
 /** Every organization of the scope (itself and its descendants), with its path. */
 export async function findOrganizationsIn(db: Db, scope: Scope) {
   return db.select({ id: organizations.id, path: organizations.path }).from(organizations).where(inScope(scope));
@@ -234,22 +278,22 @@ export async function findOverdueStagesByOrganization(db: Db, scope: Scope, now:
 }
 
 /**
- * Open cases past their target and stages in progress past their due time, in scope, now (a stage in
- * progress belongs to an open case, see `findOverdueStagesByOrganization`).
+ * Open cases past their target and stages in progress past their due time, in scope, now: one pass
+ * over the scope's open cases (a stage in progress belongs to an open case, see
+ * `findOverdueStagesByOrganization`), each probing its stages in progress.
  */
 export async function findOverdueCounts(db: Db, scope: Scope, now: Date) {
+  const at = now.toISOString();
   const [c] = await db
-    .select({ open: sql<number>`count(*)::int`, overdue: sql<number>`count(*) filter (where ${cases.dueAt} < ${now.toISOString()}::timestamptz)::int` })
+    .select({
+      open: sql<number>`count(*)::int`,
+      overdue: sql<number>`count(*) filter (where ${cases.dueAt} < ${at}::timestamptz)::int`,
+      overdueStages: sql<number>`coalesce(sum((select count(*) from case_stages s where s.case_id = "cases"."id" and s.status = 'in_progress' and s.due_at < ${at}::timestamptz)), 0)::int`,
+    })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .where(and(inScope(scope), isNull(cases.deletedAt), eq(cases.status, 'open')));
-  const [s] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(caseStages)
-    .innerJoin(cases, eq(cases.id, caseStages.caseId))
-    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
-    .where(and(inScope(scope), isNull(cases.deletedAt), eq(cases.status, 'open'), eq(caseStages.status, 'in_progress'), lt(caseStages.dueAt, now)));
-  return { openCases: c?.open ?? 0, overdueCases: c?.overdue ?? 0, overdueStages: s?.n ?? 0 };
+  return { openCases: c?.open ?? 0, overdueCases: c?.overdue ?? 0, overdueStages: c?.overdueStages ?? 0 };
 }
 
 /** Codes that count under an official category (itself and its local sub-types). */
