@@ -1,70 +1,74 @@
 import { MantineProvider } from '@mantine/core';
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { BrowserRouter, type RouteObject, useRoutes } from 'react-router';
 import { setUnauthenticatedHandler } from './api.js';
+import { WorklistPage } from './cases/worklist-page.js';
+import { AppLayout } from './layout/app-layout.js';
 import { RequireAuth, RequireLoggedOut, RequirePermission, SetupGate } from './layout/guards.js';
 import { PublicLayout } from './layout/public-layout.js';
 import { LoginPage } from './pages/login-page.js';
-import { endSession } from './session.js';
+import { lazyPage } from './lazy-page.js';
+import { queryClient } from './query-client.js';
+import { endSession, meKey } from './session.js';
 import { theme } from './theme.js';
 
-// Only the login page is in the first download (budget: 200 KB gzipped); the signed-in shell and
-// every other page load on demand.
-const AppLayout = lazy(() => import('./layout/app-layout.js').then((m) => ({ default: m.AppLayout })));
-const HomePage = lazy(() => import('./pages/home-page.js').then((m) => ({ default: m.HomePage })));
-const NotFoundPage = lazy(() => import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })));
-const SetupPage = lazy(() => import('./pages/setup-page.js').then((m) => ({ default: m.SetupPage })));
-const ChangePasswordPage = lazy(() =>
+// The first download (budget: 200 KB gzipped) has the login page and the signed-in first screen: the
+// frame and the worklist, the page most opened directly. Every other page loads on demand, with the
+// rest of the texts (lazy-page.tsx); the first screens use only the texts loaded at start-up.
+const HomePage = lazyPage(() => import('./pages/home-page.js').then((m) => ({ default: m.HomePage })));
+const NotFoundPage = lazyPage(() => import('./pages/not-found-page.js').then((m) => ({ default: m.NotFoundPage })));
+const SetupPage = lazyPage(() => import('./pages/setup-page.js').then((m) => ({ default: m.SetupPage })));
+const ChangePasswordPage = lazyPage(() =>
   import('./pages/change-password-page.js').then((m) => ({ default: m.ChangePasswordPage })),
 );
-const UsersPage = lazy(() => import('./pages/users-page.js'));
-const AuditPage = lazy(() => import('./pages/audit-page.js'));
-const OrganizationsPage = lazy(() => import('./pages/organizations-page.js'));
-const WorklistPage = lazy(() => import('./cases/worklist-page.js'));
-const IntakePage = lazy(() => import('./cases/intake-page.js'));
-const RaidIntakePage = lazy(() => import('./cases/raid-intake-page.js'));
-const CasePage = lazy(() => import('./cases/case-page.js'));
-const ReferralsPage = lazy(() => import('./referrals/referrals-page.js'));
-const ReferralPage = lazy(() => import('./referrals/referral-page.js'));
-const NewReferralPage = lazy(() => import('./referrals/new-referral-page.js'));
-const InstitutionsPage = lazy(() => import('./institutions/institutions-page.js'));
-const FieldReportPage = lazy(() => import('./field-report/field-report-page.js'));
-const FieldInboxPage = lazy(() => import('./field-report/field-inbox-page.js'));
-const CaseConferencesPage = lazy(() => import('./case-conferences/case-conferences-page.js'));
-const LetterSettingsPage = lazy(() => import('./letters/letter-settings-page.js'));
-const SettingsPage = lazy(() => import('./settings/settings-page.js'));
-const SopPage = lazy(() => import('./settings/sop-page.js'));
-const ServiceSettingsPage = lazy(() => import('./settings/service-page.js'));
-const RoomsPage = lazy(() => import('./settings/rooms-page.js'));
-const FormDesignerPage = lazy(() => import('./form-designer/form-designer-page.js'));
-const OccupancyPage = lazy(() => import('./shelter/occupancy-page.js'));
-const ReportsPage = lazy(() => import('./reports/reports-page.js'));
-const DashboardPage = lazy(() => import('./dashboard/dashboard-page.js'));
-const NotificationsPage = lazy(() => import('./notifications/notifications-page.js'));
-const ComplaintsPage = lazy(() => import('./complaints/complaints-page.js'));
-const RosterPage = lazy(() => import('./roster/roster-page.js'));
-const ComplaintFormPage = lazy(() => import('./public-complaint/complaint-form-page.js'));
-const ComplaintStatusPage = lazy(() => import('./public-complaint/complaint-status-page.js'));
+const UsersPage = lazyPage(() => import('./pages/users-page.js'));
+const AuditPage = lazyPage(() => import('./pages/audit-page.js'));
+const OrganizationsPage = lazyPage(() => import('./pages/organizations-page.js'));
+const IntakePage = lazyPage(() => import('./cases/intake-page.js'));
+const RaidIntakePage = lazyPage(() => import('./cases/raid-intake-page.js'));
+const CasePage = lazyPage(() => import('./cases/case-page.js'));
+const ReferralsPage = lazyPage(() => import('./referrals/referrals-page.js'));
+const ReferralPage = lazyPage(() => import('./referrals/referral-page.js'));
+const NewReferralPage = lazyPage(() => import('./referrals/new-referral-page.js'));
+const InstitutionsPage = lazyPage(() => import('./institutions/institutions-page.js'));
+const FieldReportPage = lazyPage(() => import('./field-report/field-report-page.js'));
+const FieldInboxPage = lazyPage(() => import('./field-report/field-inbox-page.js'));
+const CaseConferencesPage = lazyPage(() => import('./case-conferences/case-conferences-page.js'));
+const LetterSettingsPage = lazyPage(() => import('./letters/letter-settings-page.js'));
+const SettingsPage = lazyPage(() => import('./settings/settings-page.js'));
+const SopPage = lazyPage(() => import('./settings/sop-page.js'));
+const ServiceSettingsPage = lazyPage(() => import('./settings/service-page.js'));
+const RoomsPage = lazyPage(() => import('./settings/rooms-page.js'));
+const FormDesignerPage = lazyPage(() => import('./form-designer/form-designer-page.js'));
+const OccupancyPage = lazyPage(() => import('./shelter/occupancy-page.js'));
+const ReportsPage = lazyPage(() => import('./reports/reports-page.js'));
+const DashboardPage = lazyPage(() => import('./dashboard/dashboard-page.js'));
+const NotificationsPage = lazyPage(() => import('./notifications/notifications-page.js'));
+const ComplaintsPage = lazyPage(() => import('./complaints/complaints-page.js'));
+const RosterPage = lazyPage(() => import('./roster/roster-page.js'));
+const ComplaintFormPage = lazyPage(() => import('./public-complaint/complaint-form-page.js'));
+const ComplaintStatusPage = lazyPage(() => import('./public-complaint/complaint-status-page.js'));
 
-const PublicSettingsPage = lazy(() => import('./public-settings/public-settings-page.js'));
-const SurveyPage = lazy(() => import('./survey/survey-page.js'));
-const PublicationsPage = lazy(() => import('./publications/publications-page.js'));
+const PublicSettingsPage = lazyPage(() => import('./public-settings/public-settings-page.js'));
+const SurveyPage = lazyPage(() => import('./survey/survey-page.js'));
+const PublicationsPage = lazyPage(() => import('./publications/publications-page.js'));
 
-const queryClient = new QueryClient({
-  defaultOptions: {
-    queries: {
-      // Only network failures (status 0) are retried: a refused request will not fix itself.
-      retry: (count, error) => !(error as { status?: number }).status && count < 2,
-      refetchOnWindowFocus: false,
-    },
-  },
-});
+/**
+ * The code of the page at `pathname`, asked for as soon as the session is known (instead of after the
+ * first render), for the start page. The frame and the worklist are in the first download already.
+ * Resolves when it is in (or failed: the page's own loading then shows the error).
+ */
+export function preloadRoute(pathname: string, session: Promise<unknown>): Promise<void> {
+  if (pathname !== '/') return Promise.resolve();
+  return session
+    .then(() => (queryClient.getQueryData(meKey) ? HomePage.preload() : undefined))
+    .catch(() => undefined);
+}
 
 // Any request that finds the session gone sends the user back to login (RequireAuth sees `me` = null).
 setUnauthenticatedHandler(() => endSession(queryClient));
 
-const router = createBrowserRouter([
+const routes: RouteObject[] = [
   {
     element: <SetupGate />,
     children: [
@@ -280,13 +284,24 @@ const router = createBrowserRouter([
       },
     ],
   },
-]);
+];
+
+/**
+ * The routes, matched by react-router's declarative router (the pages load their own data with
+ * TanStack Query; the data router's loaders and actions are not used, and leaving it out keeps it out
+ * of the first download).
+ */
+function Routes() {
+  return useRoutes(routes);
+}
 
 export function App() {
   return (
     <MantineProvider theme={theme}>
       <QueryClientProvider client={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <Routes />
+        </BrowserRouter>
       </QueryClientProvider>
     </MantineProvider>
   );

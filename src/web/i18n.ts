@@ -1,23 +1,72 @@
 /**
  * The web's i18next instance. All texts come from the shared resources (`src/shared/i18n`), so the
  * server's error messages and the UI use one set of files. Indonesian is the default. Only the
- * language shown is downloaded (each language is its own lazily loaded chunk), which keeps the
- * first page light; `i18nReady` resolves once the first language is in.
+ * language shown is downloaded, in two parts: the first screens' texts (login, the signed-in frame,
+ * the worklist: `id-first.ts`), before the first render, and the rest (`id-rest.ts`) when a page that
+ * needs them opens (`loadAllTexts`, called by lazyPage). `i18nReady` resolves once the first part is in.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { DEFAULT_LANGUAGE, type Language } from '../shared/i18n/core.js';
+import { DEFAULT_LANGUAGE, type Language, type Tree } from '../shared/i18n/core.js';
 
-const LOADERS: Record<Language, () => Promise<{ default: object }>> = {
-  id: () => import('../shared/i18n/id.js'),
-  en: () => import('../shared/i18n/en.js'),
+type TextPart = 'first' | 'rest';
+type TextsModule = Promise<{ default: Tree }>;
+
+const LOADERS: Record<Language, Record<TextPart, () => TextsModule>> = {
+  id: { first: () => import('../shared/i18n/id-first.js'), rest: () => import('../shared/i18n/id-rest.js') },
+  en: { first: () => import('../shared/i18n/en-first.js'), rest: () => import('../shared/i18n/en-rest.js') },
 };
 
-/** Download a language's texts once and hand them to i18next. */
+/** The parts every loaded language gets: the first screens', and the rest once any page asked for it. */
+const wantedParts = new Set<TextPart>(['first']);
+const loading = new Map<string, Promise<void>>();
+/** Downloads of the texts, started as early as possible; added to i18next in order (first, then rest). */
+const downloads = new Map<string, TextsModule>();
+
+function download(language: Language, part: TextPart): TextsModule {
+  const key = `${language}:${part}`;
+  let module = downloads.get(key);
+  if (!module) {
+    module = LOADERS[language][part]();
+    downloads.set(key, module);
+  }
+  return module;
+}
+
+/**
+ * Download one part of a language's texts once and hand it to i18next. The rest is added after the
+ * first part, so that where both define a text the rest wins, as in the merged tree the server uses.
+ */
+function loadPart(language: Language, part: TextPart): Promise<void> {
+  const key = `${language}:${part}`;
+  let done = loading.get(key);
+  if (!done) {
+    const before = part === 'rest' ? loadPart(language, 'first') : Promise.resolve();
+    const texts = download(language, part);
+    done = Promise.all([before, texts]).then(([, bundle]) => {
+      i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+    });
+    done.catch(() => loading.delete(key));
+    loading.set(key, done);
+  }
+  return done;
+}
+
+/** Download a language's texts (the parts wanted so far) and hand them to i18next. */
 async function loadLanguage(language: Language): Promise<void> {
-  if (i18n.hasResourceBundle(language, 'translation')) return;
-  const bundle = await LOADERS[language]();
-  i18n.addResourceBundle(language, 'translation', bundle.default, true, true);
+  await Promise.all([...wantedParts].map((part) => loadPart(language, part)));
+}
+
+/**
+ * All texts, for a page beyond the first screens (and for notifications, whose texts come from any
+ * feature): the rest is downloaded for every language loaded, and for any loaded later.
+ */
+export function loadAllTexts(): Promise<void> {
+  wantedParts.add('rest');
+  // Every language being loaded (the one shown, the fallback, one being switched to) gets the rest.
+  const languages = new Set<Language>([currentLanguage()]);
+  for (const key of loading.keys()) if (key.endsWith(':first')) languages.add(key.slice(0, 2) as Language);
+  return Promise.all([...languages].map((language) => loadPart(language, 'rest'))).then(() => undefined);
 }
 
 const STORAGE_KEY = 'singgah.language';
@@ -73,6 +122,8 @@ export function currentLanguage(): Language {
 }
 
 const initialLanguage = storedLanguage();
+// Ask for the texts now, not after i18next has initialised: they are on the first screen's critical path.
+download(initialLanguage, 'first');
 
 /** Resolves when i18next is initialised with the first language's texts; render after it. */
 export const i18nReady: Promise<void> = i18n

@@ -15,13 +15,15 @@ type SetupStatus = z.infer<typeof setupStatusResponse>;
 export const setupStatusKey = ['setup-status'] as const;
 export const meKey = ['me'] as const;
 
-/** Whether this installation still needs its first-run setup. */
+/** Whether this installation still needs its first-run setup (asked once per page load). */
+export const setupStatusQuery = queryOptions({
+  queryKey: setupStatusKey,
+  queryFn: ({ signal }) => api.get<SetupStatus>('/setup/status', undefined, signal),
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
 export function useSetupStatus() {
-  return useQuery({
-    queryKey: setupStatusKey,
-    queryFn: ({ signal }) => api.get<SetupStatus>('/setup/status', undefined, signal),
-    staleTime: Number.POSITIVE_INFINITY,
-  });
+  return useQuery(setupStatusQuery);
 }
 
 async function fetchMe(signal: AbortSignal): Promise<MeResponse | null> {
@@ -38,7 +40,8 @@ async function fetchMe(signal: AbortSignal): Promise<MeResponse | null> {
   }
 }
 
-const meQuery = queryOptions({
+/** Who is signed in (`null`: nobody); also started at page load by boot/prefetch.ts. */
+export const meQuery = queryOptions({
   queryKey: meKey,
   queryFn: async ({ signal }) => {
     const me = await fetchMe(signal);

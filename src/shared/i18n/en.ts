@@ -1,6 +1,7 @@
 /**
  * Every English text, merged from the per-feature files in `./en/`.
- * Register a new feature's file here AND in the other language's file.
+ * Register a new feature's file here AND in the other language's file, and in `en-rest.ts` (the web
+ * loads `en-first.ts` and `en-rest.ts`, which together must equal this tree: src/web/i18n-split.test.ts).
  */
 import enErrors from './en/errors.json' with { type: 'json' };
 import enWeb from './en/web.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import enPublications from './en/publications.json' with { type: 'json' };
 import enReferrals from './en/referrals.json' with { type: 'json' };
 import enInstitutions from './en/institutions.json' with { type: 'json' };
 import enReports from './en/reports.json' with { type: 'json' };
+import enNav from './en/nav.json' with { type: 'json' };
 import { merge, type Tree } from './core.js';
 
 const en: Tree = merge(
@@ -49,5 +51,6 @@ const en: Tree = merge(
   enReferrals,
   enInstitutions,
   enReports,
+  enNav,
 );
 export default en;

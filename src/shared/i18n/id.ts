@@ -1,6 +1,7 @@
 /**
  * Every Indonesian text, merged from the per-feature files in `./id/`.
- * Register a new feature's file here AND in the other language's file.
+ * Register a new feature's file here AND in the other language's file, and in `id-rest.ts` (the web
+ * loads `id-first.ts` and `id-rest.ts`, which together must equal this tree: src/web/i18n-split.test.ts).
  */
 import idErrors from './id/errors.json' with { type: 'json' };
 import idWeb from './id/web.json' with { type: 'json' };
@@ -24,6 +25,7 @@ import idPublications from './id/publications.json' with { type: 'json' };
 import idReferrals from './id/referrals.json' with { type: 'json' };
 import idInstitutions from './id/institutions.json' with { type: 'json' };
 import idReports from './id/reports.json' with { type: 'json' };
+import idNav from './id/nav.json' with { type: 'json' };
 import { merge, type Tree } from './core.js';
 
 const id: Tree = merge(
@@ -49,5 +51,6 @@ const id: Tree = merge(
   idReferrals,
   idInstitutions,
   idReports,
+  idNav,
 );
 export default id;

@@ -10,7 +10,7 @@ import type { PlanItemView } from '../../shared/contracts/case-conferences.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { useCan } from '../session.js';
-import { formatDay, myPlanItemsKey, useConferenceWritten } from './conference-queries.js';
+import { formatDay, myPlanItemsQuery, useConferenceWritten } from './conference-queries.js';
 
 export function PlanItemRow({ item, showCase = true }: { item: PlanItemView; showCase?: boolean }) {
   const { t, i18n } = useTranslation();
@@ -67,8 +67,7 @@ export function MyPlanItems({ hideWhenEmpty = false }: { hideWhenEmpty?: boolean
   const can = useCan();
   const enabled = can('cases.read');
   const query = useQuery({
-    queryKey: myPlanItemsKey,
-    queryFn: ({ signal }) => api.get<{ items: PlanItemView[] }>('/plan-items/mine', undefined, signal),
+    ...myPlanItemsQuery,
     enabled,
     refetchInterval: 5 * 60_000,
   });

@@ -1,8 +1,9 @@
-/** Small pieces shown on several case pages: the overdue flag, the clock, category badges and select. */
-import { Badge, Group, MultiSelect, type MultiSelectProps, Text, Tooltip } from '@mantine/core';
+/** Small pieces shown on several case pages: the overdue flag, the clock and the category badges. */
+import { Badge, Group, Text } from '@mantine/core';
+import type { ComponentPropsWithoutRef, Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icons.js';
-import { categoryLabel, categoryOptions, formatDuration } from './case-format.js';
+import { categoryLabel, formatDuration } from './case-format.js';
 
 /** The red flag of a case or stage past its standard time. */
 export function OverdueBadge({ stage = false }: { stage?: boolean }) {
@@ -14,25 +15,42 @@ export function OverdueBadge({ stage = false }: { stage?: boolean }) {
   );
 }
 
-/** "5 j 20 m / 24 j 15 m": working time spent against the target, red when overdue. */
+/**
+ * "5 j 20 m / 24 j 15 m": working time spent against the target, red when overdue. The hint is the
+ * element's title here (the worklist cards); ElapsedVsTargetWithTooltip (clock-tooltip.tsx) shows it as
+ * a Mantine tooltip on the desktop table and the case page.
+ */
 export function ElapsedVsTarget({
   elapsedMinutes,
   targetMinutes,
   isOverdue,
   size = 'sm',
+  withTitle = true,
+  ref,
+  ...rest
 }: {
   elapsedMinutes: number | null;
   targetMinutes: number | null;
   isOverdue: boolean;
   size?: 'xs' | 'sm' | 'md';
-}) {
+  withTitle?: boolean;
+  /** A tooltip wrapping the clock attaches to the text (it also passes its event handlers). */
+  ref?: Ref<HTMLParagraphElement>;
+} & Omit<ComponentPropsWithoutRef<'span'>, 'color' | 'style'>) {
   const { t } = useTranslation();
   return (
-    <Tooltip label={t('casesWeb.clock.hint')} withArrow openDelay={400} events={{ hover: true, focus: true, touch: false }}>
-      <Text size={size} c={isOverdue ? 'red.8' : undefined} fw={isOverdue ? 700 : 500} style={{ whiteSpace: 'nowrap' }} span>
-        <Icon name="clock" size={size === 'md' ? 16 : 14} /> {formatDuration(elapsedMinutes, t)} / {formatDuration(targetMinutes, t)}
-      </Text>
-    </Tooltip>
+    <Text
+      {...rest}
+      ref={ref}
+      size={size}
+      c={isOverdue ? 'red.8' : undefined}
+      fw={isOverdue ? 700 : 500}
+      style={{ whiteSpace: 'nowrap' }}
+      span
+      title={withTitle ? t('casesWeb.clock.hint') : undefined}
+    >
+      <Icon name="clock" size={size === 'md' ? 16 : 14} /> {formatDuration(elapsedMinutes, t)} / {formatDuration(targetMinutes, t)}
+    </Text>
   );
 }
 
@@ -52,21 +70,5 @@ export function CategoryBadges({ codes, max }: { codes: string[]; max?: number }
         </Badge>
       )}
     </Group>
-  );
-}
-
-/** PPKS categories: the 26 official ones in order, then the local sub-types; searchable. */
-export function CategorySelect(props: Omit<MultiSelectProps, 'data'>) {
-  const { t } = useTranslation();
-  return (
-    <MultiSelect
-      data={categoryOptions(t)}
-      searchable
-      clearable
-      hidePickedOptions
-      nothingFoundMessage={t('web.common.nothingFound')}
-      comboboxProps={{ withinPortal: true }}
-      {...props}
-    />
   );
 }

@@ -21,7 +21,7 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { roleLabel } from '../components/labels.js';
 import { optionalText, schemaErrors, useForm } from '../forms.js';
-import { CategorySelect } from './case-bits.js';
+import { CategorySelect } from './category-select.js';
 import { enumOptions } from './case-format.js';
 import { ClientIdentityFields, identityBody, identityValues } from './client-identity-fields.js';
 import { DatesScope } from './date-fields.js';

@@ -13,7 +13,8 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { formatDateTime } from '../components/labels.js';
 import { Icon } from '../components/icons.js';
 import { useCan } from '../session.js';
-import { CategoryBadges, ElapsedVsTarget, OverdueBadge } from './case-bits.js';
+import { CategoryBadges, OverdueBadge } from './case-bits.js';
+import { ElapsedVsTargetWithTooltip } from './clock-tooltip.js';
 import { AssessmentReportSection } from '../assessment-reports/assessment-report-section.js';
 import { CaseConferenceSection } from '../case-conferences/case-conference-section.js';
 import { CaseEvents } from './case-events.js';
@@ -93,7 +94,7 @@ function CaseHeader({ detail, canWrite, onTerminate }: { detail: CaseDetail; can
             <Text size="sm" c="dimmed">
               {isOpen ? t('casesWeb.case.totalTime') : t('casesWeb.case.totalTimeClosed')}
             </Text>
-            <ElapsedVsTarget elapsedMinutes={detail.elapsedMinutes} targetMinutes={detail.targetMinutes} isOverdue={detail.isOverdue} size="md" />
+            <ElapsedVsTargetWithTooltip elapsedMinutes={detail.elapsedMinutes} targetMinutes={detail.targetMinutes} isOverdue={detail.isOverdue} size="md" />
           </Group>
           <StageProgress detail={detail} />
         </Group>

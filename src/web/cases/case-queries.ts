@@ -1,13 +1,12 @@
 /** Queries the case pages share: query keys, the SOP stage names of the listed units, the shelter units. */
 import { useQueries, useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { SopView } from '../../shared/contracts/sop.js';
 import { api } from '../api.js';
 import { useOrganizations } from '../organizations.js';
 import { defaultStageName } from './case-format.js';
+import { casesKey, sopQuery } from './worklist-query.js';
 
-/** Everything about cases lives under this key, so one invalidation refreshes lists and pages. */
-export const casesKey = ['cases'] as const;
+export { casesKey } from './worklist-query.js';
 export const caseKey = (caseId: string) => [...casesKey, 'detail', caseId] as const;
 export const caseTimelineKey = (caseId: string) => [...casesKey, 'timeline', caseId] as const;
 
@@ -18,13 +17,7 @@ export const caseTimelineKey = (caseId: string) => [...casesKey, 'timeline', cas
 export function useStageNames(organizationIds: string[]) {
   const { i18n } = useTranslation();
   const unique = [...new Set(organizationIds)].sort();
-  const sops = useQueries({
-    queries: unique.map((organizationId) => ({
-      queryKey: ['sop', organizationId],
-      queryFn: ({ signal }: { signal: AbortSignal }) => api.get<SopView>('/sop', { organizationId }, signal),
-      staleTime: 10 * 60_000,
-    })),
-  });
+  const sops = useQueries({ queries: unique.map((organizationId) => sopQuery(organizationId)) });
   return (organizationId: string, key: string | null): string => {
     if (!key) return '—';
     const sop = sops[unique.indexOf(organizationId)]?.data;

@@ -15,7 +15,7 @@ import { api } from '../api.js';
 import { useComplaintPrefill } from '../complaints/complaint-prefill.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { type FieldErrors, optionalText, schemaErrors, useForm } from '../forms.js';
-import { CategorySelect } from './case-bits.js';
+import { CategorySelect } from './category-select.js';
 import { enumOptions, fromPickerValue, toPickerValue } from './case-format.js';
 import { casesKey, useShelterUnits } from './case-queries.js';
 import { ClientIdentityFields, IDENTITY_FIELDS, identityBody, identityValues } from './client-identity-fields.js';

@@ -33,7 +33,7 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { type FieldErrors, issueMessage, optionalText, useForm } from '../forms.js';
 import { useSession } from '../session.js';
-import { CategorySelect } from './case-bits.js';
+import { CategorySelect } from './category-select.js';
 import { enumOptions, fromPickerValue, toPickerValue } from './case-format.js';
 import { casesKey, useShelterUnits } from './case-queries.js';
 import { DatesScope, DateTimeField } from './date-fields.js';

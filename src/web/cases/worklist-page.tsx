@@ -3,49 +3,25 @@
  * name, alias, NIK or case number; filters by category and source. Cards on a phone, a table on a
  * desktop. The list, search and filters live in the URL so "back" from a case returns to them.
  */
-import {
-  Anchor,
-  Badge,
-  Button,
-  Card,
-  Collapse,
-  Group,
-  Loader,
-  Pagination,
-  Select,
-  SimpleGrid,
-  Stack,
-  Table,
-  Tabs,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Card, Collapse, Group, Loader, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import type { CaseSummary, ListCasesQuery } from '../../shared/contracts/cases.js';
-import { CASE_SOURCES } from '../../shared/domain/enums.js';
-import { api } from '../api.js';
+import { Link, useSearchParams } from 'react-router';
+import type { CaseSummary } from '../../shared/contracts/cases.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { MyPlanItems } from '../case-conferences/my-plan-items.js';
 import { useCan } from '../session.js';
 import { CategoryBadges, ElapsedVsTarget, OverdueBadge } from './case-bits.js';
-import { categoryOptions, enumLabel, enumOptions, formatDuration } from './case-format.js';
-import { casesKey, useStageNames } from './case-queries.js';
-
-const PAGE_SIZE = 20;
-const LISTS = ['open', 'mine', 'overdue', 'waiting_for_me', 'new_today', 'closed', 'all'] as const satisfies readonly ListCasesQuery['list'][];
-type ListName = (typeof LISTS)[number];
+import { enumLabel } from './case-format.js';
+import { useStageNames } from './case-queries.js';
+import { DESKTOP_QUERY, WorklistFilters, WorklistTable } from './worklist-parts.js';
+import { WORKLIST_PAGE_SIZE, WORKLISTS_SHOWN, worklistParams, worklistQuery } from './worklist-query.js';
 
 function useWorklistParams() {
   const [params, setParams] = useSearchParams();
-  const listParam = params.get('list');
-  const list: ListName = LISTS.includes(listParam as ListName) ? (listParam as ListName) : 'open';
-  const page = Math.max(1, Number(params.get('page')) || 1);
   const update = (changes: Record<string, string | null>, keepPage = false) => {
     setParams(
       (current) => {
@@ -60,7 +36,7 @@ function useWorklistParams() {
       { replace: true },
     );
   };
-  return { list, q: params.get('q') ?? '', category: params.get('category'), source: params.get('source'), page, update };
+  return { ...worklistParams(params), update };
 }
 
 function CaseCard({ item, stageLabel }: { item: CaseSummary; stageLabel: string }) {
@@ -110,90 +86,29 @@ function CaseCard({ item, stageLabel }: { item: CaseSummary; stageLabel: string 
   );
 }
 
-function CaseTable({ items, stageLabel }: { items: CaseSummary[]; stageLabel: (item: CaseSummary) => string }) {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  return (
-    <Table.ScrollContainer minWidth={900}>
-      <Table verticalSpacing="sm" highlightOnHover>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>{t('casesWeb.list.caseNumber')}</Table.Th>
-            <Table.Th>{t('casesWeb.list.client')}</Table.Th>
-            <Table.Th>{t('fields.categories')}</Table.Th>
-            <Table.Th>{t('casesWeb.list.currentStage')}</Table.Th>
-            <Table.Th style={{ whiteSpace: 'nowrap' }}>{t('casesWeb.list.time')}</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
-        <Table.Tbody>
-          {items.map((item) => (
-            <Table.Tr
-              key={item.id}
-              data-testid="case-row"
-              style={{ cursor: 'pointer' }}
-              onClick={(event) => {
-                if ((event.target as HTMLElement).closest('a')) return;
-                navigate(`/cases/${item.id}`);
-              }}
-            >
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                <Anchor component={Link} to={`/cases/${item.id}`} ff="monospace" size="sm">
-                  {item.caseNumber}
-                </Anchor>
-              </Table.Td>
-              <Table.Td>
-                <Text size="sm" fw={600}>
-                  {item.clientName}
-                </Text>
-                {item.clientAliases.length > 0 && (
-                  <Text size="xs" c="dimmed">
-                    {t('casesWeb.aka', { names: item.clientAliases.join(', ') })}
-                  </Text>
-                )}
-              </Table.Td>
-              <Table.Td maw={280}>
-                <CategoryBadges codes={item.categories} max={3} />
-              </Table.Td>
-              <Table.Td>
-                {item.status === 'open' ? (
-                  <>
-                    <Text size="sm" c={item.isStageOverdue ? 'red.8' : undefined} fw={item.isStageOverdue ? 600 : undefined}>
-                      {stageLabel(item)}
-                    </Text>
-                    {item.currentStageStandardMinutes !== null && (
-                      <Text size="xs" c="dimmed">
-                        {t('casesWeb.list.stageStandard', { duration: formatDuration(item.currentStageStandardMinutes, t) })}
-                      </Text>
-                    )}
-                  </>
-                ) : (
-                  <Badge color="gray" variant="light">
-                    {enumLabel(t, 'case_statuses', item.status)}
-                  </Badge>
-                )}
-              </Table.Td>
-              <Table.Td>
-                <Stack gap={4} align="flex-start">
-                  <ElapsedVsTarget elapsedMinutes={item.elapsedMinutes} targetMinutes={item.targetMinutes} isOverdue={item.isOverdue} />
-                  {item.isOverdue && <OverdueBadge stage={item.isStageOverdue && item.status === 'open'} />}
-                </Stack>
-              </Table.Td>
-            </Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Table.ScrollContainer>
-  );
-}
-
 export function WorklistPage() {
   const { t } = useTranslation();
   const can = useCan();
-  const isDesktop = useMediaQuery('(min-width: 62em)', false, { getInitialValueInEffect: false });
+  const isDesktop = useMediaQuery(DESKTOP_QUERY, false, { getInitialValueInEffect: false });
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const { list, q, category, source, page, update } = useWorklistParams();
   const [search, setSearch] = useState(q);
   const [filtersOpen, setFiltersOpen] = useState(Boolean(category || source));
+  // On a phone the filters' code loads when they are first opened, and then stays for the closing animation.
+  const [filtersLoaded, setFiltersLoaded] = useState(filtersOpen);
+  const toggleFilters = () => {
+    if (filtersLoaded) {
+      setFiltersOpen((open) => !open);
+      return;
+    }
+    void WorklistFilters.preload().then(
+      () => {
+        setFiltersLoaded(true);
+        setFiltersOpen(true);
+      },
+      () => undefined,
+    );
+  };
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 350);
   const tabsRef = useRef<HTMLDivElement>(null);
 
@@ -205,42 +120,21 @@ export function WorklistPage() {
     if (tab && strip) strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
   }, [list]);
 
-  const offset = (page - 1) * PAGE_SIZE;
   const cases = useQuery({
-    queryKey: [...casesKey, 'list', { list, q, category, source, offset }],
-    queryFn: ({ signal }) =>
-      api.get<{ items: CaseSummary[]; total: number }>('/cases', { list, q, category, source, limit: PAGE_SIZE, offset }, signal),
+    ...worklistQuery({ list, q, category, source, page }),
     placeholderData: keepPreviousData,
     refetchInterval: 60_000,
   });
   const items = cases.data?.items ?? [];
   const stageName = useStageNames(items.map((item) => item.organizationId));
   const stageLabel = (item: CaseSummary) => stageName(item.organizationId, item.currentStageKey);
-  const pages = Math.max(1, Math.ceil((cases.data?.total ?? 0) / PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil((cases.data?.total ?? 0) / WORKLIST_PAGE_SIZE));
   const activeFilters = Number(Boolean(category)) + Number(Boolean(source));
 
   const filters = (
-    <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="sm">
-      <Select
-        label={t('fields.categories')}
-        placeholder={t('casesWeb.list.allCategories')}
-        data={categoryOptions(t)}
-        searchable
-        clearable
-        value={category}
-        onChange={(value) => update({ category: value })}
-        comboboxProps={{ withinPortal: true }}
-      />
-      <Select
-        label={t('fields.source')}
-        placeholder={t('casesWeb.list.allSources')}
-        data={enumOptions(t, 'case_sources', CASE_SOURCES)}
-        clearable
-        value={source}
-        onChange={(value) => update({ source: value })}
-        comboboxProps={{ withinPortal: true }}
-      />
-    </SimpleGrid>
+    <Suspense fallback={<Loader size="sm" aria-label={t('web.common.loading')} />}>
+      <WorklistFilters category={category} source={source} onChange={update} />
+    </Suspense>
   );
 
   return (
@@ -269,7 +163,7 @@ export function WorklistPage() {
           aria-label={t('casesWeb.list.worklists')}
           style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
         >
-          {LISTS.map((name) => (
+          {WORKLISTS_SHOWN.map((name) => (
             <Tabs.Tab
               key={name}
               value={name}
@@ -300,7 +194,7 @@ export function WorklistPage() {
           {!isDesktop && (
             <Button
               variant={activeFilters ? 'light' : 'default'}
-              onClick={() => setFiltersOpen((open) => !open)}
+              onClick={toggleFilters}
               aria-expanded={filtersOpen}
               aria-controls="case-filters"
             >
@@ -312,7 +206,7 @@ export function WorklistPage() {
           filters
         ) : (
           <Collapse expanded={filtersOpen} id="case-filters">
-            {filters}
+            {filtersLoaded && filters}
           </Collapse>
         )}
       </Stack>
@@ -328,7 +222,15 @@ export function WorklistPage() {
           {q || category || source ? t('casesWeb.list.noMatches') : t(`casesWeb.list.empty.${list}`, { defaultValue: t('casesWeb.list.noMatches') })}
         </Text>
       ) : isDesktop ? (
-        <CaseTable items={items} stageLabel={stageLabel} />
+        <Suspense
+          fallback={
+            <Group justify="center" py="xl">
+              <Loader aria-label={t('web.common.loading')} />
+            </Group>
+          }
+        >
+          <WorklistTable items={items} stageLabel={stageLabel} />
+        </Suspense>
       ) : (
         <Stack gap="sm" aria-busy={cases.isFetching}>
           {items.map((item) => (

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import type { OwnFieldReportView } from '../../shared/contracts/field-reports.js';
 import { SEXES } from '../../shared/domain/enums.js';
 import { api } from '../api.js';
-import { CategorySelect } from '../cases/case-bits.js';
+import { CategorySelect } from '../cases/category-select.js';
 import { defaultStageName } from '../cases/case-format.js';
 import { shrinkPhoto } from '../cases/upload.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';

@@ -13,7 +13,7 @@ import type { InstitutionContact, InstitutionView } from '../../shared/contracts
 import { SPM_SERVICES } from '../../shared/domain/enums.js';
 import { PARTNER_TYPES } from '../../shared/permissions.js';
 import { api } from '../api.js';
-import { CategorySelect } from '../cases/case-bits.js';
+import { CategorySelect } from '../cases/category-select.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { formatDateTime, partnerTypeLabel } from '../components/labels.js';

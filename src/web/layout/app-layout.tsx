@@ -1,15 +1,15 @@
-import { AppShell, Avatar, Box, Burger, Group, Loader, Menu, NavLink, ScrollArea, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Box, Burger, Group, Loader, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useMediaQuery } from '@mantine/hooks';
-import { useQueryClient } from '@tanstack/react-query';
-import { Suspense } from 'react';
+import { Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { Link, Outlet, useLocation } from 'react-router';
 import { Brand } from '../components/brand.js';
 import { Icon } from '../components/icons.js';
 import { roleLabel } from '../components/labels.js';
 import { LanguageSwitch } from '../components/language-switch.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
-import { logout, useCan, useSession } from '../session.js';
+import { lazyPage } from '../lazy-page.js';
+import { useCan, useSession } from '../session.js';
 import { NAV_ITEMS, type NavItem } from './nav.js';
 
 function initials(name: string): string {
@@ -25,56 +25,51 @@ function activeItem(pathname: string, items: NavItem[]): string | undefined {
   return matches.sort((a, b) => b.to.length - a.to.length)[0]?.to;
 }
 
+// The account menu's code (Mantine Menu and its positioning library) loads on first use.
+const UserMenuDropdown = lazyPage(() => import('./user-menu.js'), { texts: 'first-screen' });
+
+/** The account button: the user's name and role (wide screens) and initials; opens the account menu. */
 function UserMenu({ onNavigate }: { onNavigate: () => void }) {
   const { t } = useTranslation();
   const { user } = useSession();
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const signOut = async () => {
-    await logout(queryClient).catch(() => undefined);
-    navigate('/login', { replace: true });
-  };
-  return (
-    <Menu position="bottom-end" width={260} withinPortal>
-      <Menu.Target>
-        <UnstyledButton aria-label={t('web.account.menu', { name: user.name })}>
-          <Group gap="xs" wrap="nowrap">
-            <Box visibleFrom="sm" ta="right" maw={280}>
-              <Text size="sm" fw={600} truncate>
-                {user.name}
-              </Text>
-              <Text size="xs" c="dimmed" truncate>
-                {roleLabel(t, user.role)} · {user.organization.name}
-              </Text>
-            </Box>
-            <Avatar color="teal" radius="xl" size={34}>
-              {initials(user.name)}
-            </Avatar>
-          </Group>
-        </UnstyledButton>
-      </Menu.Target>
-      <Menu.Dropdown>
-        <Box px="sm" py="xs">
-          <Text size="sm" fw={600}>
+  const [menuLoaded, setMenuLoaded] = useState(false);
+  const preload = () => void UserMenuDropdown.preload().catch(() => undefined);
+  const target = (
+    <UnstyledButton
+      aria-label={t('web.account.menu', { name: user.name })}
+      aria-haspopup="menu"
+      onPointerEnter={preload}
+      onFocus={preload}
+      onClick={
+        menuLoaded
+          ? undefined
+          : () =>
+              void UserMenuDropdown.preload().then(
+                () => setMenuLoaded(true),
+                () => undefined,
+              )
+      }
+    >
+      <Group gap="xs" wrap="nowrap">
+        <Box visibleFrom="sm" ta="right" maw={280}>
+          <Text size="sm" fw={600} truncate>
             {user.name}
           </Text>
-          <Text size="xs" c="dimmed">
-            @{user.username}
-          </Text>
-          <Text size="xs">{roleLabel(t, user.role)}</Text>
-          <Text size="xs" c="dimmed">
-            {user.organization.name}
+          <Text size="xs" c="dimmed" truncate>
+            {roleLabel(t, user.role)} · {user.organization.name}
           </Text>
         </Box>
-        <Menu.Divider />
-        <Menu.Item component={Link} to="/change-password" onClick={onNavigate} leftSection={<Icon name="key" size={16} />}>
-          {t('web.nav.changePassword')}
-        </Menu.Item>
-        <Menu.Item color="red" leftSection={<Icon name="logout" size={16} />} onClick={() => void signOut()}>
-          {t('web.account.logout')}
-        </Menu.Item>
-      </Menu.Dropdown>
-    </Menu>
+        <Avatar color="teal" radius="xl" size={34}>
+          {initials(user.name)}
+        </Avatar>
+      </Group>
+    </UnstyledButton>
+  );
+  if (!menuLoaded) return target;
+  return (
+    <Suspense fallback={target}>
+      <UserMenuDropdown target={target} onNavigate={onNavigate} />
+    </Suspense>
   );
 }
 
@@ -85,7 +80,7 @@ export function AppLayout() {
   const can = useCan();
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
-  const isPhone = useMediaQuery('(max-width: 47.99em)');
+  const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
   const items = user.mustChangePassword ? [] : NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   const hasNav = items.length > 0;
   const activeTo = activeItem(pathname, items);
@@ -131,7 +126,8 @@ export function AppLayout() {
               {user.organization.name}
             </Text>
           </AppShell.Section>
-          <AppShell.Section grow component={ScrollArea}>
+          {/* Plain overflow scrolling: Mantine's ScrollArea would add its code to the first download. */}
+          <AppShell.Section grow style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
             <Stack gap={2}>
               {items.map((item) => (
                 <NavLink

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import type { NotificationList } from '../../shared/contracts/notifications.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
-import { NotificationItem, notificationKeys } from './notification-bell.js';
+import { NotificationItem } from './notification-item.js';
+import { notificationKeys } from './notification-keys.js';
 
 const PAGE = 20;
 

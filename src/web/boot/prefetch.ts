@@ -1,0 +1,44 @@
+/**
+ * Start-up requests. Without them the first screen is a chain of round trips: the code, then the
+ * texts, then "is the installation set up", then "who is signed in", then the frame's code, then the
+ * page's code, then the page's data. Here everything the address being opened will need is asked for
+ * at once, while the code downloads; the components then find it in the query cache.
+ */
+import { myPlanItemsQuery } from '../case-conferences/conference-queries.js';
+import { preloadWorklistParts } from '../cases/worklist-parts.js';
+import { sopQuery, worklistParams, worklistQuery } from '../cases/worklist-query.js';
+import { queryClient } from '../query-client.js';
+import { meQuery, setupStatusQuery } from '../session.js';
+
+/** First-run status and the signed-in user; resolves when both have answered (or failed). */
+export function prefetchSession(): Promise<void> {
+  return Promise.all([queryClient.prefetchQuery(setupStatusQuery), queryClient.prefetchQuery(meQuery)]).then(() => undefined);
+}
+
+/**
+ * A prefetch that failed (not signed in, no permission) is dropped unless a page is already showing
+ * it, so a later visit does not start with the old error.
+ */
+function forgetIfFailed(queryKey: readonly unknown[]): void {
+  const query = queryClient.getQueryCache().find({ queryKey, exact: true });
+  if (query?.state.status === 'error' && query.getObserversCount() === 0) queryClient.removeQueries({ queryKey, exact: true });
+}
+
+/**
+ * The data of the page at `location`, for the pages people open directly (the worklist). Resolves
+ * when it has answered (or failed): the first render waits for it (up to a limit), so the page is
+ * drawn once with its rows instead of once empty and again when they arrive.
+ */
+export function prefetchPageData(location: { pathname: string; search: string }): Promise<void> {
+  if (location.pathname !== '/cases') return Promise.resolve();
+  preloadWorklistParts(location.search);
+  const worklist = worklistQuery(worklistParams(new URLSearchParams(location.search)));
+  const rows = queryClient.prefetchQuery(worklist).then(() => {
+    forgetIfFailed(worklist.queryKey);
+    // The rows carry only the stage key; its name comes from each listed unit's SOP.
+    const organizations = new Set(queryClient.getQueryData(worklist.queryKey)?.items.map((item) => item.organizationId));
+    return Promise.all([...organizations].map((organizationId) => queryClient.prefetchQuery(sopQuery(organizationId))));
+  });
+  const planItems = queryClient.prefetchQuery(myPlanItemsQuery).then(() => forgetIfFailed(myPlanItemsQuery.queryKey));
+  return Promise.all([rows, planItems]).then(() => undefined);
+}
