@@ -1,13 +1,13 @@
 import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { ListCasesQuery } from '../../../shared/contracts/cases.js';
 import type { Role } from '../../../shared/permissions.js';
-import { type Db, queryRows } from '../../db/client.js';
-import { type AuditEvent, auditInsert } from '../audit/audit.repository.js';
+import type { Db } from '../../db/client.js';
+import { type AuditEvent, type AuditEventWithSqlChanges, auditInsert } from '../audit/audit.repository.js';
 import { auditLog } from '../audit/audit.table.js';
-import { insertClientQuery } from '../clients/clients.repository.js';
+import { clientSearchText } from '../clients/clients.repository.js';
 import { type ClientRow, clients } from '../clients/clients.table.js';
 import { organizations } from '../organizations/organizations.table.js';
-import { SETTINGS_WITH_HOLIDAYS_COLUMNS, type SettingsWithHolidays } from '../sop/sop.repository.js';
+import type { SettingsWithHolidays } from '../sop/sop.repository.js';
 import { organizationSettings, sopStages } from '../sop/sop.table.js';
 import { users } from '../users/users.table.js';
 import { type CaseRow, type CaseStageRow, caseStages, cases } from './cases.table.js';
@@ -253,15 +253,45 @@ export interface IntakeContextRow extends SettingsWithHolidays {
   sopVersionId: string | null;
 }
 
+function prepareIntakeContext(db: Db) {
+  return db
+    .select({
+      organizationId: organizations.id,
+      path: organizations.path,
+      kind: organizations.kind,
+      name: organizations.name,
+      timeZone: organizationSettings.timeZone,
+      alwaysOn: organizationSettings.alwaysOn,
+      workingHours: organizationSettings.workingHours,
+      targetWorkingDays: organizationSettings.targetWorkingDays,
+      maxStayDays: organizationSettings.maxStayDays,
+      stayWarningDays: organizationSettings.stayWarningDays,
+      caseNumberPrefix: organizationSettings.caseNumberPrefix,
+      holidays: sql<string[]>`coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = ${organizations.id}), '{}'::text[])`,
+      sopVersionId: sql<string | null>`(select v.id from sop_versions v where v.organization_id = ${organizations.id} order by v.version desc limit 1)`,
+    })
+    .from(organizations)
+    .leftJoin(organizationSettings, eq(organizationSettings.organizationId, organizations.id))
+    .where(eq(organizations.id, sql.placeholder('organizationId')))
+    .prepare('cases_intake_context');
+}
+
+/**
+ * Statements every intake or case view runs are prepared: built once per database handle, and
+ * PostgreSQL parses and plans them once per connection instead of on every request.
+ */
+function preparedFor<T>(cache: WeakMap<Db, T>, db: Db, prepare: (db: Db) => T): T {
+  let statement = cache.get(db);
+  if (!statement) {
+    statement = prepare(db);
+    cache.set(db, statement);
+  }
+  return statement;
+}
+const intakeContextStatements = new WeakMap<Db, ReturnType<typeof prepareIntakeContext>>();
+
 export async function findIntakeContext(db: Db, organizationId: string): Promise<IntakeContextRow | undefined> {
-  const [row] = await queryRows<IntakeContextRow>(
-    db,
-    sql`select ${SETTINGS_WITH_HOLIDAYS_COLUMNS}, o.path, o.kind, o.name,
-          (select v.id from sop_versions v where v.organization_id = o.id order by v.version desc limit 1) as "sopVersionId"
-        from organizations o
-        left join organization_settings s on s.organization_id = o.id
-        where o.id = ${organizationId}`,
-  );
+  const [row] = await preparedFor(intakeContextStatements, db, prepareIntakeContext).execute({ organizationId });
   return row;
 }
 
@@ -295,100 +325,203 @@ export interface NewIntake {
  * primary key and the second one increments the row the first created. When the counter's next
  * number is already taken (cases written by other means), it catches up with the highest in use.
  */
-export async function insertIntake(db: Db, input: NewIntake): Promise<{ case: CaseRow; client: ClientRow | null }> {
-  const orgId = input.case.organizationId;
-  const head = `${input.numbering.prefix}-${input.numbering.year}-`;
+/** Parameters for the non-null values (nulls are written into the statement: column encoders do not take null). */
+function paramsOf(prefix: string, values: object, into: Record<string, unknown>) {
+  for (const [k, v] of Object.entries(values)) if (v !== undefined && v !== null) into[prefix + k] = v;
+}
+/** The columns given (`key`, or `key:null` when null), sorted: undefined ones keep their column defaults. */
+const givenKeys = (values: object) =>
+  Object.entries(values)
+    .filter(([, v]) => v !== undefined)
+    .map(([k, v]) => (v === null ? `${k}:null` : k))
+    .sort();
+
+/** The shape of an intake statement: which columns it writes and which audit rows it adds. */
+interface IntakeShape {
+  clientKeys: string[] | null;
+  caseKeys: string[];
+  audits: boolean[];
+}
+
+function prepareIntakeStatement(db: Db, shape: IntakeShape, name: string) {
+  const p = (n: string) => sql.placeholder(n);
+  const highestInUse = sql`coalesce((select max(case when substr(c.case_number, ${p('headLength')}::int + 1) ~ '^[0-9]{1,9}$' then substr(c.case_number, ${p('headLength')}::int + 1)::int end)
+      from cases c where c.organization_id = ${p('organizationId')}::uuid and left(c.case_number, ${p('headLength')}::int) = ${p('head')}::text), 0)`;
   // The number as text: at least four digits (`0007`), more when needed (`12345`).
   const padded = (n: SQL) => sql`case when ${n} < 1000 then lpad((${n})::text, 4, '0') else (${n})::text end`;
-  const highestInUse = sql`coalesce((select max(case when substr(c.case_number, ${head.length + 1}::int) ~ '^[0-9]{1,9}$' then substr(c.case_number, ${head.length + 1}::int)::int end)
-      from cases c where c.organization_id = ${orgId}::uuid and left(c.case_number, ${head.length}::int) = ${head}::text), 0)`;
-  // The counter's next number, unless a case already has it (written by other means, e.g. a bulk load
-  // or an app server of an older release during a rolling update): then the highest in use plus one.
   const next = db.$with('number_next', {}).as(
-    sql`update case_number_counters k
-        set last_sequence = case
-          when exists (select 1 from cases c where c.organization_id = k.organization_id and c.case_number = ${head}::text || ${padded(sql`k.last_sequence + 1`)})
-          then ${highestInUse} + 1
-          else k.last_sequence + 1 end
-        where k.organization_id = ${orgId}::uuid and k.prefix = ${input.numbering.prefix}::text and k.year = ${input.numbering.year}::int
+    sql`update case_number_counters k set last_sequence = k.last_sequence + 1
+        where k.organization_id = ${p('organizationId')}::uuid and k.prefix = ${p('prefix')}::text and k.year = ${p('year')}::int
         returning k.last_sequence`,
   );
   const first = db.$with('number_first', {}).as(
     sql`insert into case_number_counters as k (organization_id, prefix, year, last_sequence)
-        select ${orgId}::uuid, ${input.numbering.prefix}::text, ${input.numbering.year}::int, ${highestInUse} + 1
+        select ${p('organizationId')}::uuid, ${p('prefix')}::text, ${p('year')}::int, ${highestInUse} + 1
         where not exists (select 1 from number_next)
         on conflict (organization_id, prefix, year) do update set last_sequence = k.last_sequence + 1
         returning last_sequence`,
   );
-  const number = db.$with('case_number', {}).as(
-    sql`select ${head}::text || ${padded(sql`n.last_sequence`)} as case_number
-        from (select last_sequence from number_next union all select last_sequence from number_first) n`,
-  );
+  // The counter's number, unless a case already has it (written by other means: an app server of an
+  // older release during a rolling update, a bulk load): then the highest in use plus one, and the
+  // counter catches up (insertIntake). The check runs on the counter's returned (post-lock) value;
+  // inside the UPDATE's SET it would also run on the pre-lock row version whenever the row was contended.
+  const number = db
+    .$with('case_number', { sequence: sql<number>`sequence`.as('sequence'), counted: sql<number>`counted`.as('counted') })
+    .as(
+      sql`select s.sequence, s.counted, ${p('head')}::text || ${padded(sql`s.sequence`)} as case_number
+          from (select n.last_sequence as counted,
+                  case when exists (select 1 from cases c where c.organization_id = ${p('organizationId')}::uuid and c.case_number = ${p('head')}::text || ${padded(sql`n.last_sequence`)})
+                    then ${highestInUse} + 1 else n.last_sequence end as sequence
+                from (select last_sequence from number_next union all select last_sequence from number_first) n) s`,
+    );
   const assigned = sql`(select case_number from case_number)`;
-  const client = input.client ? db.$with('intake_client').as(insertClientQuery(db, input.client)) : null;
+  const placeholdersFor = (prefix: string, keys: string[]) =>
+    Object.fromEntries(keys.map((k) => (k.endsWith(':null') ? [k.slice(0, -5), sql`null`] : [k, p(prefix + k)])));
+  const client = shape.clientKeys
+    ? db.$with('intake_client').as(
+        db
+          .insert(clients)
+          .values({ ...(placeholdersFor('client_', shape.clientKeys) as unknown as typeof clients.$inferInsert), searchText: p('client_searchText') })
+          .returning(),
+      )
+    : null;
   const kase = db.$with('intake_case').as(
     db
       .insert(cases)
-      .values({ ...input.case, caseNumber: assigned })
+      .values({ ...(placeholdersFor('case_', shape.caseKeys) as unknown as typeof cases.$inferInsert), caseNumber: assigned })
       .returning(),
   );
-  const st = input.stages;
-  const iso = (d: Date | null) => d?.toISOString() ?? null;
   const stages = db.$with('intake_stages', {}).as(
     sql`insert into case_stages (id, case_id, sop_stage_id, position, key, standard_minutes, status, started_at, due_at, completed_at, completed_by, responsible_role, skippable)
-        select s.id, ${input.case.id}::uuid, s.sop_stage_id, s.position, s.key, s.standard_minutes, s.status, s.started_at, s.due_at, s.completed_at, s.completed_by, s.responsible_role, s.skippable
-        from unnest(${sql.param(st.map((s) => s.id))}::uuid[], ${sql.param(st.map((s) => s.sopStageId))}::uuid[], ${sql.param(st.map((s) => s.position))}::int[],
-                    ${sql.param(st.map((s) => s.key))}::text[], ${sql.param(st.map((s) => s.standardMinutes))}::int[], ${sql.param(st.map((s) => s.status))}::text[],
-                    ${sql.param(st.map((s) => iso(s.startedAt)))}::timestamptz[], ${sql.param(st.map((s) => iso(s.dueAt)))}::timestamptz[],
-                    ${sql.param(st.map((s) => iso(s.completedAt)))}::timestamptz[], ${sql.param(st.map((s) => s.completedBy))}::uuid[],
-                    ${sql.param(st.map((s) => s.responsibleRole))}::text[], ${sql.param(st.map((s) => s.skippable))}::boolean[])
+        select s.id, ${p('case_id')}::uuid, s.sop_stage_id, s.position, s.key, s.standard_minutes, s.status, s.started_at, s.due_at, s.completed_at, s.completed_by, s.responsible_role, s.skippable
+        from unnest(${p('stage_ids')}::uuid[], ${p('stage_sop_ids')}::uuid[], ${p('stage_positions')}::int[], ${p('stage_keys')}::text[],
+                    ${p('stage_minutes')}::int[], ${p('stage_statuses')}::text[], ${p('stage_started')}::timestamptz[], ${p('stage_due')}::timestamptz[],
+                    ${p('stage_completed')}::timestamptz[], ${p('stage_completed_by')}::uuid[], ${p('stage_roles')}::text[], ${p('stage_skippable')}::boolean[])
           as s(id, sop_stage_id, position, key, standard_minutes, status, started_at, due_at, completed_at, completed_by, responsible_role, skippable)`,
   );
   const audit = db.$with('intake_audit').as(
     auditInsert(
       db,
-      input.audits.map(({ event, withCaseNumber }) =>
-        withCaseNumber ? { ...event, changes: sql`${JSON.stringify(event.changes ?? {})}::jsonb || jsonb_build_object('caseNumber', ${assigned})` } : event,
-      ),
+      shape.audits.map((withCaseNumber, i): AuditEvent | AuditEventWithSqlChanges => ({
+        action: p(`audit${i}_action`) as unknown as AuditEvent['action'],
+        actorUserId: p(`audit${i}_actorUserId`) as unknown as string,
+        organizationId: p(`audit${i}_organizationId`) as unknown as string,
+        entityType: p(`audit${i}_entityType`) as unknown as string,
+        entityId: p(`audit${i}_entityId`) as unknown as string,
+        ip: p(`audit${i}_ip`) as unknown as string,
+        // A placeholder as a value goes through the column's encoder (JSON); in SQL it is sent as given.
+        changes: (withCaseNumber
+          ? sql`${p(`audit${i}_changes`)}::jsonb || jsonb_build_object('caseNumber', ${assigned})`
+          : p(`audit${i}_changes`)) as unknown as SQL,
+      })),
     ),
   );
-  if (client) {
-    const [row] = await db
-      .with(next, first, number, client, kase, stages, audit)
-      .select()
-      .from(kase)
-      .innerJoin(client, sql`true`);
-    return { case: row.intake_case as CaseRow, client: row.intake_client as ClientRow };
-  }
-  const [row] = await db.with(next, first, number, kase, stages, audit).select().from(kase);
-  return { case: row as CaseRow, client: null };
+  if (client)
+    return {
+      withClient: db.with(next, first, number, client, kase, stages, audit).select().from(kase).innerJoin(number, sql`true`).innerJoin(client, sql`true`).prepare(name),
+      returning: null,
+    };
+  return { withClient: null, returning: db.with(next, first, number, kase, stages, audit).select().from(kase).innerJoin(number, sql`true`).prepare(name) };
 }
 
-/**
- * Everything the case page shows, in one statement: the case with its client, organization, current
- * stage and assignee, the organization's settings and holidays, the stages (with SOP names and who
- * completed them) and the client's other cases. When the case lies in the actor's scope (`reachable`),
- * the same statement writes the `client.viewed` audit row.
- */
-export async function findCaseDetailRow(
-  db: Db,
-  caseId: string,
-  scope: { path: string; includeChildren: boolean },
-  view: { actorUserId: string; ip: string | null },
-) {
-  const reachable = scope.includeChildren
-    ? sql`(o.path = ${scope.path} or left(o.path, ${scope.path.length + 1}::int) = ${`${scope.path}/`}::text)`
-    : sql`o.path = ${scope.path}`;
+/** Intake statements by shape, per database handle (a handful of shapes: which optional fields an intake fills). */
+const intakeStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareIntakeStatement>>>();
+const INTAKE_SHAPES_LIMIT = 200;
+
+function fnv1a(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
+}
+
+export async function insertIntake(db: Db, input: NewIntake): Promise<{ case: CaseRow; client: ClientRow | null }> {
+  const orgId = input.case.organizationId;
+  const head = `${input.numbering.prefix}-${input.numbering.year}-`;
+  const shape: IntakeShape = {
+    clientKeys: input.client ? givenKeys(input.client) : null,
+    caseKeys: givenKeys(input.case),
+    audits: input.audits.map((a) => Boolean(a.withCaseNumber)),
+  };
+  const signature = `${shape.clientKeys?.join(',') ?? '-'}|${shape.caseKeys.join(',')}|${shape.audits.map((a) => (a ? 'n' : 'p')).join('')}`;
+  let byShape = intakeStatements.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    intakeStatements.set(db, byShape);
+  }
+  let statement = byShape.get(signature);
+  if (!statement) {
+    if (byShape.size >= INTAKE_SHAPES_LIMIT) byShape.clear();
+    statement = prepareIntakeStatement(db, shape, `cases_intake_${fnv1a(signature)}_${signature.length.toString(36)}`);
+    byShape.set(signature, statement);
+  }
+  const iso = (d: Date | null) => d?.toISOString() ?? null;
+  const st = input.stages;
+  const params: Record<string, unknown> = {
+    organizationId: orgId,
+    prefix: input.numbering.prefix,
+    year: input.numbering.year,
+    head,
+    headLength: head.length,
+    case_id: input.case.id,
+    stage_ids: st.map((s) => s.id),
+    stage_sop_ids: st.map((s) => s.sopStageId),
+    stage_positions: st.map((s) => s.position),
+    stage_keys: st.map((s) => s.key),
+    stage_minutes: st.map((s) => s.standardMinutes),
+    stage_statuses: st.map((s) => s.status),
+    stage_started: st.map((s) => iso(s.startedAt)),
+    stage_due: st.map((s) => iso(s.dueAt)),
+    stage_completed: st.map((s) => iso(s.completedAt)),
+    stage_completed_by: st.map((s) => s.completedBy),
+    stage_roles: st.map((s) => s.responsibleRole),
+    stage_skippable: st.map((s) => s.skippable),
+  };
+  if (input.client) {
+    paramsOf('client_', input.client, params);
+    // As insertClient writes it.
+    params.client_searchText = clientSearchText(input.client);
+  }
+  paramsOf('case_', input.case, params);
+  input.audits.forEach(({ event, withCaseNumber }, i) => {
+    params[`audit${i}_action`] = event.action;
+    params[`audit${i}_actorUserId`] = event.actorUserId ?? null;
+    params[`audit${i}_organizationId`] = event.organizationId ?? null;
+    params[`audit${i}_entityType`] = event.entityType ?? null;
+    params[`audit${i}_entityId`] = event.entityId ?? null;
+    params[`audit${i}_ip`] = event.ip ?? null;
+    params[`audit${i}_changes`] = withCaseNumber ? JSON.stringify(event.changes ?? {}) : (event.changes ?? null);
+  });
+  let written: { case: CaseRow; client: ClientRow | null; number: { sequence: number; counted: number } };
+  if (statement.withClient) {
+    const [row] = await statement.withClient.execute(params);
+    written = { case: row.intake_case as CaseRow, client: row.intake_client as ClientRow, number: row.case_number };
+  } else {
+    const [row] = await statement.returning!.execute(params);
+    written = { case: row.intake_case as CaseRow, client: null, number: row.case_number };
+  }
+  if (Number(written.number.sequence) !== Number(written.number.counted))
+    await db.execute(
+      sql`update case_number_counters set last_sequence = greatest(last_sequence, ${Number(written.number.sequence)}::int)
+          where organization_id = ${orgId}::uuid and prefix = ${input.numbering.prefix}::text and year = ${input.numbering.year}::int`,
+    );
+  return { case: written.case, client: written.client };
+}
+
+function prepareCaseDetail(db: Db, includeChildren: boolean) {
+  const path = sql.placeholder('scopePath');
+  const reachable = includeChildren
+    ? sql`(o.path = ${path} or left(o.path, length(${path}::text) + 1) = ${path}::text || '/')`
+    : sql`o.path = ${path}`;
   const target = db.$with('viewed_case', {}).as(
     sql`select c.id, c.organization_id, c.client_id from cases c join organizations o on o.id = c.organization_id
-        where c.id = ${caseId} and c.deleted_at is null and ${reachable}`,
+        where c.id = ${sql.placeholder('caseId')} and c.deleted_at is null and ${reachable}`,
   );
   const viewed = db.$with('view_audit', {}).as(
     sql`insert into audit_log (action, actor_user_id, organization_id, entity_type, entity_id, changes, ip)
-        select 'client.viewed', ${view.actorUserId}::uuid, t.organization_id, 'client', t.client_id::text, jsonb_build_object('caseId', t.id), ${view.ip}::text
+        select 'client.viewed', ${sql.placeholder('actorUserId')}::uuid, t.organization_id, 'client', t.client_id::text, jsonb_build_object('caseId', t.id), ${sql.placeholder('ip')}::text
         from viewed_case t`,
   );
-  const [row] = await db
+  return db
     .with(target, viewed)
     .select({
       ...summaryFields,
@@ -421,7 +554,30 @@ export async function findCaseDetailRow(
     .leftJoin(caseStages, currentStage)
     .leftJoin(users, eq(users.id, cases.assignedWorkerId))
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, cases.organizationId))
-    .where(and(eq(cases.id, caseId), isNull(cases.deletedAt)));
+    .where(and(eq(cases.id, sql.placeholder('caseId')), isNull(cases.deletedAt)))
+    .prepare(includeChildren ? 'cases_detail_subtree' : 'cases_detail_own');
+}
+const caseDetailStatements = {
+  subtree: new WeakMap<Db, ReturnType<typeof prepareCaseDetail>>(),
+  own: new WeakMap<Db, ReturnType<typeof prepareCaseDetail>>(),
+};
+
+/**
+ * Everything the case page shows, in one statement: the case with its client, organization, current
+ * stage and assignee, the organization's settings and holidays, the stages (with SOP names and who
+ * completed them) and the client's other cases. When the case lies in the actor's scope (`audited`),
+ * the same statement writes the `client.viewed` audit row.
+ */
+export async function findCaseDetailRow(
+  db: Db,
+  caseId: string,
+  scope: { path: string; includeChildren: boolean },
+  view: { actorUserId: string; ip: string | null },
+) {
+  const statement = scope.includeChildren
+    ? preparedFor(caseDetailStatements.subtree, db, (d) => prepareCaseDetail(d, true))
+    : preparedFor(caseDetailStatements.own, db, (d) => prepareCaseDetail(d, false));
+  const [row] = await statement.execute({ caseId, scopePath: scope.path, actorUserId: view.actorUserId, ip: view.ip });
   return row;
 }
 
