@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, isNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { ListCasesQuery } from '../../../shared/contracts/cases.js';
 import type { Role } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
@@ -60,7 +60,22 @@ export async function findPreviousCases(db: Db, clientId: string, excludeCaseId:
 
 /** What a worklist row and a case summary show: the case, its client, current stage and assignee. */
 const summaryFields = {
-  case: cases,
+  // Only the case columns a summary shows: fewer columns to send, parse and map per worklist row.
+  case: {
+    id: cases.id,
+    caseNumber: cases.caseNumber,
+    organizationId: cases.organizationId,
+    clientId: cases.clientId,
+    status: cases.status,
+    source: cases.source,
+    categories: cases.categories,
+    arrivedAt: cases.arrivedAt,
+    currentStageKey: cases.currentStageKey,
+    assignedWorkerId: cases.assignedWorkerId,
+    targetMinutes: cases.targetMinutes,
+    dueAt: cases.dueAt,
+    terminatedAt: cases.terminatedAt,
+  },
   organizationName: organizations.name,
   clientName: clients.name,
   clientAliases: clients.aliases,
@@ -82,32 +97,42 @@ export interface CaseListScope {
   now: Date;
 }
 
-/** One page of a worklist, with what the list row shows (client, current stage, assignee). */
-export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQuery) {
+/** Which worklist statement a request needs: the list, the scope kind and the filters given. */
+interface WorklistShape {
+  list: ListCasesQuery['list'];
+  includeChildren: boolean;
+  q: boolean;
+  category: boolean;
+  source: boolean;
+  stage: boolean;
+  from: boolean;
+  to: boolean;
+}
+
+function prepareWorklist(db: Db, shape: WorklistShape, name: string) {
+  const P = sql.placeholder;
   const conds: SQL[] = [
     isNull(cases.deletedAt),
-    scope.includeChildren
-      ? (or(eq(organizations.path, scope.path), sql`${organizations.path} like ${`${scope.path}/%`}`) as SQL)
-      : eq(organizations.path, scope.path),
+    shape.includeChildren ? (or(eq(organizations.path, P('path')), sql`${organizations.path} like ${P('pathLike')}`) as SQL) : eq(organizations.path, P('path')),
   ];
   let order: SQL[] = [desc(cases.arrivedAt)];
-  switch (q.list) {
+  switch (shape.list) {
     case 'open':
       conds.push(eq(cases.status, 'open'));
       break;
     case 'mine':
-      conds.push(eq(cases.status, 'open'), or(eq(cases.assignedWorkerId, scope.actorId), eq(cases.createdBy, scope.actorId)) as SQL);
+      conds.push(eq(cases.status, 'open'), or(eq(cases.assignedWorkerId, P('actorId')), eq(cases.createdBy, P('actorId'))) as SQL);
       break;
     case 'overdue':
-      conds.push(eq(cases.status, 'open'), or(lt(cases.dueAt, scope.now), lt(caseStages.dueAt, scope.now)) as SQL);
+      conds.push(eq(cases.status, 'open'), or(sql`${cases.dueAt} < ${P('now')}::timestamptz`, sql`${caseStages.dueAt} < ${P('now')}::timestamptz`) as SQL);
       order = [asc(sql`least(${cases.dueAt}, coalesce(${caseStages.dueAt}, ${cases.dueAt}))`)];
       break;
     case 'waiting_for_me':
-      conds.push(eq(cases.status, 'open'), eq(caseStages.responsibleRole, scope.role));
+      conds.push(eq(cases.status, 'open'), eq(caseStages.responsibleRole, P('role')));
       order = [asc(caseStages.dueAt)];
       break;
     case 'new_today':
-      conds.push(gte(cases.arrivedAt, scope.startOfToday));
+      conds.push(sql`${cases.arrivedAt} >= ${P('startOfToday')}::timestamptz`);
       break;
     case 'closed':
       conds.push(eq(cases.status, 'closed'));
@@ -116,43 +141,109 @@ export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQue
     case 'all':
       break;
   }
-  if (q.q) {
-    const needle = q.q.toLowerCase();
+  if (shape.q)
     conds.push(
       or(
-        sql`${clients.searchText} like ${`%${needle}%`}`,
-        sql`${needle} <% ${clients.searchText}`,
-        sql`lower(${cases.caseNumber}) = ${needle}`,
+        sql`${clients.searchText} like ${P('needleLike')}`,
+        sql`${P('needle')}::text <% ${clients.searchText}`,
+        sql`lower(${cases.caseNumber}) = ${P('needle')}::text`,
       ) as SQL,
     );
-  }
-  if (q.category) conds.push(sql`${cases.categories} @> array[${q.category}]::text[]`);
-  if (q.source) conds.push(eq(cases.source, q.source));
-  if (q.stage) conds.push(eq(cases.currentStageKey, q.stage));
-  if (q.from) conds.push(gte(cases.arrivedAt, new Date(`${q.from}T00:00:00+07:00`)));
-  if (q.to) conds.push(lt(cases.arrivedAt, new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000)));
+  if (shape.category) conds.push(sql`${cases.categories} @> array[${P('category')}::text]`);
+  if (shape.source) conds.push(eq(cases.source, P('source')));
+  if (shape.stage) conds.push(eq(cases.currentStageKey, P('stage')));
+  if (shape.from) conds.push(sql`${cases.arrivedAt} >= ${P('from')}::timestamptz`);
+  if (shape.to) conds.push(sql`${cases.arrivedAt} < ${P('to')}::timestamptz`);
   const where = and(...conds);
-  // The total rides along as a window count (computed before LIMIT): one statement instead of two.
-  const rows = await db
-    .select({ ...summaryFields, total: sql<number>`(count(*) over ())::int` })
+  // Two layers: the filter, order and page run over the narrow join the conditions need (the total
+  // rides along as a window count, computed before LIMIT: one statement instead of two); the client,
+  // current stage and assignee are joined for the page's rows only.
+  let filter = db
+    .select({ id: cases.id, total: sql<number>`(count(*) over ())::int`.as('total') })
     .from(cases)
+    .innerJoin(organizations, eq(organizations.id, cases.organizationId))
+    .$dynamic();
+  if (shape.q) filter = filter.innerJoin(clients, eq(clients.id, cases.clientId));
+  if (shape.list === 'overdue' || shape.list === 'waiting_for_me') filter = filter.leftJoin(caseStages, currentStage);
+  const page = db.$with('worklist_page').as(
+    filter
+      .where(where)
+      .orderBy(...order, desc(cases.id))
+      .limit(P('limit'))
+      .offset(P('offset')),
+  );
+  const rows = db
+    .with(page)
+    .select({ ...summaryFields, total: page.total })
+    .from(page)
+    .innerJoin(cases, eq(cases.id, page.id))
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .leftJoin(caseStages, currentStage)
     .leftJoin(users, eq(users.id, cases.assignedWorkerId))
-    .where(where)
     .orderBy(...order, desc(cases.id))
-    .limit(q.limit)
-    .offset(q.offset);
-  if (rows.length > 0 || q.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
-  // A page past the end has no row to carry the total.
-  const [{ total }] = await db
+    .prepare(name);
+  const count = db
     .select({ total: sql<number>`count(*)::int` })
     .from(cases)
     .innerJoin(organizations, eq(organizations.id, cases.organizationId))
     .innerJoin(clients, eq(clients.id, cases.clientId))
     .leftJoin(caseStages, currentStage)
-    .where(where);
+    .where(where)
+    .prepare(`${name}_count`);
+  return { rows, count };
+}
+
+const worklistStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareWorklist>>>();
+
+/**
+ * One page of a worklist, with what the list row shows (client, current stage, assignee). A prepared
+ * statement per kind of list and set of filters given: built once, planned once per connection.
+ */
+export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQuery) {
+  const shape: WorklistShape = {
+    list: q.list,
+    includeChildren: scope.includeChildren,
+    q: Boolean(q.q),
+    category: Boolean(q.category),
+    source: Boolean(q.source),
+    stage: Boolean(q.stage),
+    from: Boolean(q.from),
+    to: Boolean(q.to),
+  };
+  const signature = [shape.list, shape.includeChildren, shape.q, shape.category, shape.source, shape.stage, shape.from, shape.to].map((v) => (v === true ? 1 : v === false ? 0 : v)).join('_');
+  let byShape = worklistStatements.get(db);
+  if (!byShape) {
+    byShape = new Map();
+    worklistStatements.set(db, byShape);
+  }
+  let statement = byShape.get(signature);
+  if (!statement) {
+    statement = prepareWorklist(db, shape, `cases_worklist_${signature}`);
+    byShape.set(signature, statement);
+  }
+  const needle = q.q?.toLowerCase();
+  const params: Record<string, unknown> = {
+    path: scope.path,
+    pathLike: `${scope.path}/%`,
+    actorId: scope.actorId,
+    now: scope.now.toISOString(),
+    role: scope.role,
+    startOfToday: scope.startOfToday.toISOString(),
+    needle,
+    needleLike: `%${needle}%`,
+    category: q.category,
+    source: q.source,
+    stage: q.stage,
+    from: q.from ? new Date(`${q.from}T00:00:00+07:00`).toISOString() : undefined,
+    to: q.to ? new Date(new Date(`${q.to}T00:00:00+07:00`).getTime() + 86_400_000).toISOString() : undefined,
+    limit: q.limit,
+    offset: q.offset,
+  };
+  const rows = await statement.rows.execute(params);
+  if (rows.length > 0 || q.offset === 0) return { rows, total: rows[0]?.total ?? 0 };
+  // A page past the end has no row to carry the total.
+  const [{ total }] = await statement.count.execute(params);
   return { rows, total };
 }
 
@@ -525,6 +616,7 @@ function prepareCaseDetail(db: Db, includeChildren: boolean) {
     .with(target, viewed)
     .select({
       ...summaryFields,
+      case: cases,
       client: clients,
       organizationPath: organizations.path,
       audited: sql<boolean>`exists (select 1 from viewed_case)`,

@@ -30,7 +30,7 @@ import {
 } from '../sop/sop.service.js';
 import { loadCaseInScope } from './case-access.js';
 import * as repo from './cases.repository.js';
-import { intakeBatches } from './cases.table.js';
+import { type CaseRow, intakeBatches } from './cases.table.js';
 
 /** Hooks other features run inside the termination transaction (e.g. the shelter discharges the bed). */
 type TerminationHook = (tx: Db, caseId: string, at: Date, actorId: string) => Promise<void>;
@@ -402,7 +402,7 @@ function presentStage(s: StageParts, settings: ServiceSettings, now: Date): Stag
 }
 
 interface DetailParts {
-  summary: NonNullable<repo.CaseListRow>;
+  summary: Omit<NonNullable<repo.CaseListRow>, 'case'> & { case: CaseRow };
   client: ClientRow;
   nikCheck: NikCheck | null;
   settings: ServiceSettings;

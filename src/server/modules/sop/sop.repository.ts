@@ -1,5 +1,6 @@
 import { asc, desc, eq, sql } from 'drizzle-orm';
-import { type Db, queryRows } from '../../db/client.js';
+import type { Db } from '../../db/client.js';
+import { organizations } from '../organizations/organizations.table.js';
 import { holidays, organizationSettings, sopStages, sopVersions } from './sop.table.js';
 
 export async function findLatestSopVersion(db: Db, organizationId: string) {
@@ -64,22 +65,37 @@ export interface SettingsWithHolidays {
   holidays: string[];
 }
 
-/**
- * The columns of `SettingsWithHolidays` for a query over organization ids `o.id` left-joined to
- * `organization_settings s` (other modules embed it in their one-statement reads).
- */
-export const SETTINGS_WITH_HOLIDAYS_COLUMNS = sql.raw(`o.id as "organizationId", s.time_zone as "timeZone",
-  s.always_on as "alwaysOn", s.working_hours as "workingHours", s.target_working_days as "targetWorkingDays",
-  s.max_stay_days as "maxStayDays", s.stay_warning_days as "stayWarningDays", s.case_number_prefix as "caseNumberPrefix",
-  coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = o.id), '{}'::text[]) as "holidays"`);
+function prepareSettingsWithHolidays(db: Db) {
+  return db
+    .select({
+      organizationId: organizations.id,
+      timeZone: organizationSettings.timeZone,
+      alwaysOn: organizationSettings.alwaysOn,
+      workingHours: organizationSettings.workingHours,
+      targetWorkingDays: organizationSettings.targetWorkingDays,
+      maxStayDays: organizationSettings.maxStayDays,
+      stayWarningDays: organizationSettings.stayWarningDays,
+      caseNumberPrefix: organizationSettings.caseNumberPrefix,
+      holidays: sql<string[]>`coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = ${organizations.id}), '{}'::text[])`,
+    })
+    .from(organizations)
+    .leftJoin(organizationSettings, eq(organizationSettings.organizationId, organizations.id))
+    .where(sql`${organizations.id} = any(${sql.placeholder('organizationIds')}::uuid[])`)
+    .prepare('sop_settings_with_holidays');
+}
+const settingsStatements = new WeakMap<Db, ReturnType<typeof prepareSettingsWithHolidays>>();
 
+/**
+ * Settings (null where never configured) and holidays of existing organizations, in one prepared
+ * statement (every worklist and report asks it).
+ */
 export async function findSettingsWithHolidays(db: Db, organizationIds: string[]): Promise<SettingsWithHolidays[]> {
-  return queryRows<SettingsWithHolidays>(
-    db,
-    sql`select ${SETTINGS_WITH_HOLIDAYS_COLUMNS}
-        from unnest(${sql.param(organizationIds)}::uuid[]) as o(id)
-        left join organization_settings s on s.organization_id = o.id`,
-  );
+  let statement = settingsStatements.get(db);
+  if (!statement) {
+    statement = prepareSettingsWithHolidays(db);
+    settingsStatements.set(db, statement);
+  }
+  return statement.execute({ organizationIds });
 }
 
 export async function findHolidays(db: Db, organizationId: string) {
