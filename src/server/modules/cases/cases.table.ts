@@ -69,6 +69,10 @@ export const cases = pgTable(
   (t) => [
     uniqueIndex('cases_org_number_key').on(t.organizationId, t.caseNumber),
     index('cases_org_status_arrived_idx').on(t.organizationId, t.status, t.arrivedAt),
+    // The worklists' filter, order and total (newest first, live cases) from the index alone.
+    index('cases_worklist_idx')
+      .on(t.organizationId, t.status, t.arrivedAt, t.id)
+      .where(sql`deleted_at is null`),
     index('cases_client_idx').on(t.clientId),
     index('cases_assigned_idx').on(t.assignedWorkerId),
     index('cases_current_stage_idx').on(t.organizationId, t.currentStageKey),

@@ -1,0 +1,1 @@
+CREATE INDEX "cases_worklist_idx" ON "cases" USING btree ("organization_id","status","arrived_at","id") WHERE deleted_at is null;
