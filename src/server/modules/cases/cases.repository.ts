@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type { ListCasesQuery } from '../../../shared/contracts/cases.js';
 import type { Role } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
@@ -519,6 +520,12 @@ function prepareIntakeStatement(db: Db, shape: IntakeShape, name: string) {
 const intakeStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareIntakeStatement>>>();
 const INTAKE_SHAPES_LIMIT = 200;
 
+function isCaseNumberConflict(error: unknown): boolean {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === '23505' && e.constraint === 'cases_org_number_key') return true;
+  return false;
+}
+
 function fnv1a(text: string): string {
   let h = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
@@ -582,13 +589,25 @@ export async function insertIntake(db: Db, input: NewIntake): Promise<{ case: Ca
     params[`audit${i}_ip`] = event.ip ?? null;
     params[`audit${i}_changes`] = withCaseNumber ? JSON.stringify(event.changes ?? {}) : (event.changes ?? null);
   });
-  let written: { case: CaseRow; client: ClientRow | null; number: { sequence: number; counted: number } };
-  if (statement.withClient) {
-    const [row] = await statement.withClient.execute(params);
-    written = { case: row.intake_case as CaseRow, client: row.intake_client as ClientRow, number: row.case_number };
-  } else {
+  const run = async () => {
+    if (statement.withClient) {
+      const [row] = await statement.withClient.execute(params);
+      return { case: row.intake_case as CaseRow, client: row.intake_client as ClientRow, number: row.case_number };
+    }
     const [row] = await statement.returning!.execute(params);
-    written = { case: row.intake_case as CaseRow, client: null, number: row.case_number };
+    return { case: row.intake_case as CaseRow, client: null, number: row.case_number };
+  };
+  let written: Awaited<ReturnType<typeof run>>;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      written = await run();
+      break;
+    } catch (error) {
+      // Two intakes that both found the counter behind (numbers written by other means) may pick the
+      // same number from their snapshots; the second fails on the unique key and, on its own (outside
+      // a caller's transaction), simply runs again with a fresh snapshot. Nothing was written.
+      if (attempt >= 3 || db instanceof PgTransaction || !isCaseNumberConflict(error)) throw error;
+    }
   }
   if (Number(written.number.sequence) !== Number(written.number.counted))
     await db.execute(
