@@ -1,6 +1,9 @@
 import { type ComponentType, lazy } from 'react';
 import { loadAllTexts } from './i18n.js';
 
+/** Mantine's full stylesheet; the first screens come with only their own components' styles. */
+const loadAllStyles = () => import('./styles/all.js');
+
 type PageModule<P> = { default: ComponentType<P> };
 
 /** A page component loaded on demand that can also be asked for early (`preload`). */
@@ -18,13 +21,14 @@ export interface LazyPageOptions {
 /**
  * Like React.lazy, but the download can be started before the page is rendered (the start-up asks for
  * the page of the address being opened while the session is checked), and once the code is in, the
- * page renders straight away instead of suspending for a moment.
+ * page renders straight away instead of suspending for a moment. Every such component also waits for
+ * Mantine's full stylesheet (the first screens load only their components' styles: styles/first-screen.css).
  */
 export function lazyPage<P extends object>(load: () => Promise<PageModule<P>>, { texts = 'all' }: LazyPageOptions = {}): LazyPage<P> {
   let loaded: ComponentType<P> | undefined;
   let pending: Promise<PageModule<P>> | undefined;
   const start = () => {
-    pending ??= (texts === 'all' ? Promise.all([load(), loadAllTexts()]).then(([page]) => page) : load()).then(
+    pending ??= Promise.all([load(), loadAllStyles(), texts === 'all' ? loadAllTexts() : undefined]).then(([page]) => page).then(
       (module) => {
         loaded = module.default;
         return module;

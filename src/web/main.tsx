@@ -1,4 +1,4 @@
-import '@mantine/core/styles.css';
+import './styles/first-screen.css';
 import './app.css';
 import { StrictMode, startTransition } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -35,9 +35,10 @@ export function prefetchPageData(location: { pathname: string; search: string })
   const worklist = worklistQuery(worklistParams(new URLSearchParams(location.search)));
   const rows = queryClient.prefetchQuery(worklist).then(() => {
     forgetIfFailed(worklist.queryKey);
-    // The rows carry only the stage key; its name comes from each listed unit's SOP.
+    // The rows carry only the stage key; its name comes from each listed unit's SOP. Not waited for:
+    // until it is in, the rows show the default SOP's names, which a unit's own SOP usually keeps.
     const organizations = new Set(queryClient.getQueryData(worklist.queryKey)?.items.map((item) => item.organizationId));
-    return Promise.all([...organizations].map((organizationId) => queryClient.prefetchQuery(sopQuery(organizationId))));
+    for (const organizationId of organizations) void queryClient.prefetchQuery(sopQuery(organizationId));
   });
   const planItems = queryClient.prefetchQuery(myPlanItemsQuery).then(() => forgetIfFailed(myPlanItemsQuery.queryKey));
   return Promise.all([rows, planItems]).then(() => undefined);

@@ -2,7 +2,7 @@
  * Date and time inputs in the UI language (the browser's native pickers follow the phone's own
  * language, which may not be the one chosen in the app). On a phone the picker opens as a full modal.
  */
-import '@mantine/dates/styles.css';
+import '@mantine/dates/styles.layer.css';
 import 'dayjs/locale/id';
 import { DateInput, type DateInputProps, DatesProvider, DateTimePicker, type DateTimePickerProps } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';

@@ -6,7 +6,7 @@
 import { Button, Card, Collapse, Group, Loader, Pagination, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedCallback, useMediaQuery } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Suspense, useEffect, useRef, useState } from 'react';
+import { memo, Suspense, useDeferredValue, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import type { CaseSummary } from '../../shared/contracts/cases.js';
@@ -19,6 +19,9 @@ import { enumLabel } from './case-format.js';
 import { useStageNames } from './case-queries.js';
 import { DESKTOP_QUERY, WorklistFilters, WorklistTable } from './worklist-parts.js';
 import { WORKLIST_PAGE_SIZE, WORKLISTS_SHOWN, worklistParams, worklistQuery } from './worklist-query.js';
+
+/** Cards in the worklist's first render (a phone shows about three). */
+const FIRST_CARDS = 6;
 
 function useWorklistParams() {
   const [params, setParams] = useSearchParams();
@@ -39,7 +42,11 @@ function useWorklistParams() {
   return { ...worklistParams(params), update };
 }
 
-function CaseCard({ item, stageLabel }: { item: CaseSummary; stageLabel: string }) {
+/**
+ * One case as a card. Memoized: a refetch keeps unchanged rows as the same objects, and the stage
+ * names arriving after the first render change no card whose name the default SOP already gave.
+ */
+const CaseCard = memo(function CaseCard({ item, stageLabel }: { item: CaseSummary; stageLabel: string }) {
   const { t } = useTranslation();
   return (
     <Card
@@ -84,7 +91,7 @@ function CaseCard({ item, stageLabel }: { item: CaseSummary; stageLabel: string 
       </Stack>
     </Card>
   );
-}
+});
 
 export function WorklistPage() {
   const { t } = useTranslation();
@@ -112,12 +119,20 @@ export function WorklistPage() {
   const pushSearch = useDebouncedCallback((value: string) => update({ q: value.trim() || null }), 350);
   const tabsRef = useRef<HTMLDivElement>(null);
 
-  // On a phone the tabs scroll sideways: keep the chosen one in sight.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when another list is chosen
+  // On a phone the tabs scroll sideways: keep the chosen one in sight. Measured in the next frame, when
+  // the browser lays the page out anyway (measuring right after rendering would force an extra layout);
+  // the first list needs nothing when the page opens, the strip starts there.
+  const opening = useRef(true);
   useEffect(() => {
-    const tab = tabsRef.current?.querySelector<HTMLElement>('[aria-selected="true"]');
-    const strip = tabsRef.current;
-    if (tab && strip) strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
+    const isOpening = opening.current;
+    opening.current = false;
+    if (isOpening && list === WORKLISTS_SHOWN[0]) return;
+    const frame = requestAnimationFrame(() => {
+      const tab = tabsRef.current?.querySelector<HTMLElement>('[aria-selected="true"]');
+      const strip = tabsRef.current;
+      if (tab && strip) strip.scrollLeft = tab.offsetLeft - (strip.clientWidth - tab.offsetWidth) / 2;
+    });
+    return () => cancelAnimationFrame(frame);
   }, [list]);
 
   const cases = useQuery({
@@ -126,6 +141,9 @@ export function WorklistPage() {
     refetchInterval: 60_000,
   });
   const items = cases.data?.items ?? [];
+  // The first render draws the cards a phone shows at once; the rest follow in a background render
+  // (React's deferred value), so the page's first paint does not wait for rows below the fold.
+  const shownItems = useDeferredValue(items, items.slice(0, FIRST_CARDS));
   const stageName = useStageNames(items.map((item) => item.organizationId));
   const stageLabel = (item: CaseSummary) => stageName(item.organizationId, item.currentStageKey);
   const pages = Math.max(1, Math.ceil((cases.data?.total ?? 0) / WORKLIST_PAGE_SIZE));
@@ -233,7 +251,7 @@ export function WorklistPage() {
         </Suspense>
       ) : (
         <Stack gap="sm" aria-busy={cases.isFetching}>
-          {items.map((item) => (
+          {shownItems.map((item) => (
             <CaseCard key={item.id} item={item} stageLabel={stageLabel(item)} />
           ))}
         </Stack>

@@ -1,5 +1,5 @@
 /** The dashboard's charts, in their own chunk: recharts is heavy, so the page shows its numbers first. */
-import '@mantine/charts/styles.css';
+import '@mantine/charts/styles.layer.css';
 import { BarChart, LineChart } from '@mantine/charts';
 import { Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,7 @@
  * type, repeating groups, and conditions (a hidden question is not shown and its answer does not
  * count). The same component is the designer's live preview.
  */
-import '@mantine/dates/styles.css';
+import '@mantine/dates/styles.layer.css';
 import {
   Button,
   Checkbox,

@@ -81,6 +81,10 @@ export function AppLayout() {
   const { pathname } = useLocation();
   const [opened, { toggle, close }] = useDisclosure(false);
   const isPhone = useMediaQuery('(max-width: 47.99em)', false, { getInitialValueInEffect: false });
+  // On a phone the menu is off screen until the burger opens it: its contents are rendered from then on
+  // (and kept, for the closing slide), not with the page's first render.
+  const [menuUsed, setMenuUsed] = useState(false);
+  const showMenuContents = !isPhone || opened || menuUsed;
   const items = user.mustChangePassword ? [] : NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
   const hasNav = items.length > 0;
   const activeTo = activeItem(pathname, items);
@@ -97,7 +101,10 @@ export function AppLayout() {
             {hasNav && (
               <Burger
                 opened={opened}
-                onClick={toggle}
+                onClick={() => {
+                  setMenuUsed(true);
+                  toggle();
+                }}
                 hiddenFrom="sm"
                 size="sm"
                 aria-label={t(opened ? 'web.nav.close' : 'web.nav.open')}
@@ -117,32 +124,36 @@ export function AppLayout() {
 
       {hasNav && (
         <AppShell.Navbar id="app-navigation" p="xs" inert={isPhone && !opened} aria-label={t('web.nav.label')}>
-          <AppShell.Section hiddenFrom="sm" px="xs" pb="sm" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
-            <Text size="sm" fw={600}>
-              {user.name}
-            </Text>
-            <Text size="xs">{roleLabel(t, user.role)}</Text>
-            <Text size="xs" c="dimmed">
-              {user.organization.name}
-            </Text>
-          </AppShell.Section>
-          {/* Plain overflow scrolling: Mantine's ScrollArea would add its code to the first download. */}
-          <AppShell.Section grow style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
-            <Stack gap={2}>
-              {items.map((item) => (
-                <NavLink
-                  key={item.to}
-                  component={Link}
-                  to={item.to}
-                  label={t(item.label)}
-                  leftSection={<Icon name={item.icon} />}
-                  active={item.to === activeTo}
-                  aria-current={item.to === activeTo ? 'page' : undefined}
-                  onClick={close}
-                />
-              ))}
-            </Stack>
-          </AppShell.Section>
+          {showMenuContents && (
+            <>
+              <AppShell.Section hiddenFrom="sm" px="xs" pb="sm" mb="xs" style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}>
+                <Text size="sm" fw={600}>
+                  {user.name}
+                </Text>
+                <Text size="xs">{roleLabel(t, user.role)}</Text>
+                <Text size="xs" c="dimmed">
+                  {user.organization.name}
+                </Text>
+              </AppShell.Section>
+              {/* Plain overflow scrolling: Mantine's ScrollArea would add its code to the first download. */}
+              <AppShell.Section grow style={{ overflowY: 'auto', overscrollBehavior: 'contain' }}>
+                <Stack gap={2}>
+                  {items.map((item) => (
+                    <NavLink
+                      key={item.to}
+                      component={Link}
+                      to={item.to}
+                      label={t(item.label)}
+                      leftSection={<Icon name={item.icon} />}
+                      active={item.to === activeTo}
+                      aria-current={item.to === activeTo ? 'page' : undefined}
+                      onClick={close}
+                    />
+                  ))}
+                </Stack>
+              </AppShell.Section>
+            </>
+          )}
         </AppShell.Navbar>
       )}
 
