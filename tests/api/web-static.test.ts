@@ -121,4 +121,21 @@ describe('web files: pre-compressed and cached', () => {
     expect(res.status).toBe(404);
     expect(res.headers['cache-control'] ?? '').not.toMatch(/immutable/);
   });
+
+  it('sends the security headers on pages, assets, API answers and errors', async () => {
+    for (const url of ['/cases', '/assets/app-Ab12Cd34.js', '/healthz', '/api/auth/me', '/api/no-such-thing']) {
+      const res = await get(`${base}${url}`);
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("default-src 'self'");
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(csp, url).toContain("object-src 'none'");
+      expect(csp, url).not.toContain('upgrade-insecure-requests');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      expect(res.headers['x-frame-options'], url).toBe('SAMEORIGIN');
+      expect(res.headers['referrer-policy'], url).toBe('no-referrer');
+      // HSTS is left to the reverse proxy that terminates HTTPS.
+      expect(res.headers['strict-transport-security'], url).toBeUndefined();
+    }
+  });
 });
