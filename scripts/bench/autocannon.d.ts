@@ -23,6 +23,8 @@ declare module 'autocannon' {
     headers?: Record<string, string>;
     requests?: { method?: string; setupRequest?: (req: Record<string, unknown>) => Record<string, unknown> }[];
   }
-  function autocannon(options: Options): Promise<Result>;
+  /** The run: a promise of the result that also emits each answer (`response`: client, status, bytes, ms). */
+  type Run = Promise<Result> & { on(event: 'response', listener: (client: unknown, status: number, bytes: number, ms: number) => void): Run };
+  function autocannon(options: Options): Run;
   export default autocannon;
 }

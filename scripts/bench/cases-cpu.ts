@@ -129,6 +129,7 @@ async function run(
   let n = 0;
   const beforeNode = cpuMs(pid);
   const beforePg = await backendCpu();
+  const beforeLoader = process.cpuUsage();
   const t0 = performance.now();
   const r = await autocannon({
     url: base,
@@ -145,6 +146,7 @@ async function run(
     ],
   });
   const wall = performance.now() - t0;
+  const loader = process.cpuUsage(beforeLoader);
   const nodeMs = cpuMs(pid) - beforeNode;
   const afterPg = await backendCpu();
   let pgMs = 0;
@@ -162,6 +164,8 @@ async function run(
     p99: r.latency.p99,
     nodeCpuMsPerReq: +(nodeMs / count).toFixed(2),
     pgCpuMsPerReq: pgClient ? +(pgMs / count).toFixed(2) : null,
+    /** autocannon's own share (this process), which the machine's two cores also carry. */
+    loaderCpuMsPerReq: +((loader.user + loader.system) / 1000 / count).toFixed(2),
     loadavg: (await import('node:os')).loadavg().map((x) => x.toFixed(1)).join(' '),
   };
   console.log(JSON.stringify(line));
