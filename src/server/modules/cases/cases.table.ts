@@ -108,7 +108,15 @@ export const caseStages = pgTable(
     /** When the staff were told this stage went past its standard time (each stage is told once). */
     overdueNotifiedAt: timestamp('overdue_notified_at', { withTimezone: true }),
   },
-  (t) => [uniqueIndex('case_stages_case_position_key').on(t.caseId, t.position), index('case_stages_status_due_idx').on(t.status, t.dueAt)],
+  (t) => [
+    uniqueIndex('case_stages_case_position_key').on(t.caseId, t.position),
+    // Deadlines are only ever looked up for stages in progress (overdue counts, overdue notices): a
+    // partial index holds one entry per open case instead of one per stage row (12 per case), so an
+    // intake writes 1 entry here instead of 12.
+    index('case_stages_in_progress_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.status} = 'in_progress'`),
+  ],
 );
 export type CaseStageRow = typeof caseStages.$inferSelect;
 
