@@ -1,19 +1,23 @@
 /**
  * The web's i18next instance. All texts come from the shared resources (`src/shared/i18n`), so the
- * server's error messages and the UI use one set of files. Indonesian is the default. Only the
- * language shown is downloaded, in two parts: the first screens' texts (login, the signed-in frame,
- * the worklist: `id-first.ts`), before the first render, and the rest (`id-rest.ts`) when a page that
- * needs them opens (`loadAllTexts`, called by lazyPage). `i18nReady` resolves once the first part is in.
+ * server's error messages and the UI use one set of files. Indonesian is the default. Texts come in
+ * two parts per language: the first screens' texts (login, the signed-in frame, the worklist:
+ * `id-first.ts`), before the first render, and the rest (`id-rest.ts`) when a page that needs them
+ * opens (`loadAllTexts`, called by lazyPage). Indonesian's first part is in the first download; other
+ * parts are downloaded for the language shown only. `i18nReady` resolves once the first part is in.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { DEFAULT_LANGUAGE, type Language, type Tree } from '../shared/i18n/core.js';
+// The default language's first-screen texts come with the code: every visitor needs them (English is
+// shown with Indonesian as its fallback), and this way they cost no extra round trip before the first render.
+import idFirst from '../shared/i18n/id-first.js';
 
 type TextPart = 'first' | 'rest';
 type TextsModule = Promise<{ default: Tree }>;
 
 const LOADERS: Record<Language, Record<TextPart, () => TextsModule>> = {
-  id: { first: () => import('../shared/i18n/id-first.js'), rest: () => import('../shared/i18n/id-rest.js') },
+  id: { first: () => Promise.resolve({ default: idFirst }), rest: () => import('../shared/i18n/id-rest.js') },
   en: { first: () => import('../shared/i18n/en-first.js'), rest: () => import('../shared/i18n/en-rest.js') },
 };
 

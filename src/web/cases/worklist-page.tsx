@@ -21,7 +21,7 @@ import { DESKTOP_QUERY, WorklistFilters, WorklistTable } from './worklist-parts.
 import { WORKLIST_PAGE_SIZE, WORKLISTS_SHOWN, worklistParams, worklistQuery } from './worklist-query.js';
 
 /** Cards in the worklist's first render (a phone shows about three). */
-const FIRST_CARDS = 6;
+const FIRST_CARDS = 4;
 
 function useWorklistParams() {
   const [params, setParams] = useSearchParams();

@@ -10,12 +10,8 @@ import { LanguageSwitch } from '../components/language-switch.js';
 import { NotificationBell } from '../notifications/notification-bell.js';
 import { lazyPage } from '../lazy-page.js';
 import { useCan, useSession } from '../session.js';
+import { initials } from './initials.js';
 import { NAV_ITEMS, type NavItem } from './nav.js';
-
-function initials(name: string): string {
-  const parts = name.trim().split(/\s+/);
-  return ((parts[0]?.[0] ?? '') + (parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? '') : '')).toUpperCase();
-}
 
 /** The menu item for this page: the longest path that matches (so /cases/new is not also /cases). */
 function activeItem(pathname: string, items: NavItem[]): string | undefined {
