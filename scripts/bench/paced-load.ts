@@ -33,10 +33,23 @@ export interface PacedResult {
 }
 
 /** The q-quantile (0..1) of an ascending list, nearest-rank. */
-export function quantile(sorted: number[], q: number): number {
+function quantile(sorted: number[], q: number): number {
   if (sorted.length === 0) return Number.NaN;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
   return sorted[rank - 1];
+}
+
+/** Percentiles (ms, one decimal) of a list of latencies, nearest-rank on the exact list. */
+export function summarize(latencies: number[]): Pick<PacedResult, 'p50' | 'p90' | 'p95' | 'p99' | 'max'> {
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const ms = (v: number) => Math.round(v * 10) / 10;
+  return {
+    p50: ms(quantile(sorted, 0.5)),
+    p90: ms(quantile(sorted, 0.9)),
+    p95: ms(quantile(sorted, 0.95)),
+    p99: ms(quantile(sorted, 0.99)),
+    max: ms(sorted[sorted.length - 1] ?? Number.NaN),
+  };
 }
 
 /** A small deterministic random source (mulberry32), so two runs offer the same arrival pattern. */
@@ -99,18 +112,12 @@ export async function pacedLoad(base: string, opts: { rate: number; seconds: num
   await Promise.all(inFlight);
   const elapsed = (performance.now() - started) / 1000;
   agent.destroy();
-  const sorted = latencies.sort((a, b) => a - b);
-  const ms = (v: number) => Math.round(v * 10) / 10;
   return {
     offeredRate: opts.rate,
     achievedRate: Math.round((latencies.length / elapsed) * 10) / 10,
     requests: latencies.length,
     non2xx,
     errors,
-    p50: ms(quantile(sorted, 0.5)),
-    p90: ms(quantile(sorted, 0.9)),
-    p95: ms(quantile(sorted, 0.95)),
-    p99: ms(quantile(sorted, 0.99)),
-    max: ms(sorted[sorted.length - 1] ?? Number.NaN),
+    ...summarize(latencies),
   };
 }

@@ -24,7 +24,7 @@ import * as schema from '../../src/server/db/schema.js';
 import { findCaseList, findCaseSummaryRow, findCaseTimeline } from '../../src/server/modules/cases/cases.repository.js';
 import { searchClients } from '../../src/server/modules/clients/clients.repository.js';
 import { buildServer, serverNodeArgs } from '../build-server.mjs';
-import { type PacedResult, pacedLoad, quantile } from './paced-load.js';
+import { type PacedResult, pacedLoad, summarize } from './paced-load.js';
 import { BENCH_PASSWORD, seed } from './seed.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -126,30 +126,22 @@ function rssMb(pid: number): number {
   return m ? Number(m[1]) / 1024 : 0;
 }
 
-async function load(
-  base: string,
-  opts: { path?: string; paths?: string[]; headers?: Record<string, string>; method?: 'GET' | 'POST'; body?: () => string; request?: () => { path?: string; headers: Record<string, string>; body?: string }; connections?: number; amount?: number; duration?: number },
-) {
-  const paths = opts.paths ?? [opts.path!];
-  let n = 0;
+type Request = { path: string; method?: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
+
+/** autocannon, closed loop: `connections` requests in flight, for `amount` requests or DURATION seconds; `next()` gives each request. */
+async function load(base: string, opts: { next: () => Request; connections: number; amount?: number }): Promise<Measured> {
+  const first = opts.next();
   const latencies: number[] = [];
   const run = autocannon({
     url: base,
-    connections: opts.connections ?? 8,
-    ...(opts.amount ? { amount: opts.amount } : { duration: opts.duration ?? DURATION }),
-    headers: opts.headers,
+    connections: opts.connections,
+    ...(opts.amount ? { amount: opts.amount } : { duration: DURATION }),
     requests: [
       {
-        method: opts.method ?? 'GET',
+        method: first.method ?? 'GET',
         setupRequest: (req: Record<string, unknown>) => {
-          const each = opts.request?.();
-          return {
-            ...req,
-            path: each?.path ?? paths[n++ % paths.length],
-            ...(opts.body ? { body: opts.body() } : {}),
-            ...(each?.body ? { body: each.body } : {}),
-            ...(each ? { headers: { ...(req.headers as Record<string, string>), ...each.headers } } : {}),
-          };
+          const r = opts.next();
+          return { ...req, path: r.path, headers: r.headers, ...(r.body ? { body: r.body } : {}) };
         },
       },
     ],
@@ -157,19 +149,7 @@ async function load(
   // Every answer's latency, for exact percentiles (autocannon's histogram has no p95).
   run.on('response', (_client: unknown, _status: number, _bytes: number, ms: number) => latencies.push(ms));
   const result = await run;
-  const sorted = latencies.sort((a, b) => a - b);
-  const ms = (v: number) => Math.round(v * 10) / 10;
-  return {
-    p50: ms(quantile(sorted, 0.5)),
-    p90: ms(quantile(sorted, 0.9)),
-    p95: ms(quantile(sorted, 0.95)),
-    p99: ms(quantile(sorted, 0.99)),
-    max: ms(sorted[sorted.length - 1] ?? Number.NaN),
-    achievedRate: Math.round(result.requests.average),
-    requests: result.requests.total,
-    non2xx: result.non2xx,
-    errors: result.errors,
-  };
+  return { achievedRate: Math.round(result.requests.average), requests: result.requests.total, non2xx: result.non2xx, errors: result.errors, ...summarize(latencies) };
 }
 
 interface Run {
@@ -183,7 +163,6 @@ interface Run {
   explain?: Record<string, string>;
 }
 
-type Request = { path: string; method?: 'GET' | 'POST'; headers: Record<string, string>; body?: string };
 /** How a figure loads the server: a paced open-loop rate, autocannon flat out, or one request at a time. */
 type Load = { kind: 'paced'; rate: number; seconds: number } | { kind: 'saturated'; connections: number } | { kind: 'sequential'; amount?: number };
 interface Spec {
@@ -197,20 +176,8 @@ interface Spec {
 
 async function measure(base: string, spec: Pick<Spec, 'load' | 'next'>): Promise<Measured> {
   const { load: l, next } = spec;
-  if (l.kind === 'paced') return pacedLoad(base, { rate: l.rate, seconds: l.seconds, next: () => next() });
-  // autocannon sends one fixed request description; a per-request path, headers and body go in setupRequest.
-  const first = next();
-  return load(base, {
-    path: first.path,
-    method: first.method,
-    headers: first.headers,
-    request: () => {
-      const r = next();
-      return { path: r.path, headers: r.headers, body: r.body };
-    },
-    connections: l.kind === 'saturated' ? l.connections : 1,
-    ...(l.kind === 'sequential' && l.amount ? { amount: l.amount } : {}),
-  });
+  if (l.kind === 'paced') return pacedLoad(base, { rate: l.rate, seconds: l.seconds, next });
+  return load(base, { next, connections: l.kind === 'saturated' ? l.connections : 1, amount: l.kind === 'sequential' ? l.amount : undefined });
 }
 
 function describeLoad(l: Load): string {
@@ -243,9 +210,9 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
     const idle = rssMb(pid);
 
     // Warm up (JIT, plans, caches), then the references.
-    await load(base, { path: '/healthz', amount: 500 });
-    await load(base, { path: '/api/cases?list=open&limit=50', headers: h(officer), amount: 200 });
     const healthz = () => ({ path: '/healthz', headers: {} });
+    await load(base, { next: healthz, connections: 8, amount: 500 });
+    await load(base, { next: () => ({ path: '/api/cases?list=open&limit=50', headers: h(officer) }), connections: 8, amount: 200 });
     const READ_RATE = readRate(database);
     const reference = {
       paced: await measure(base, { load: { kind: 'paced', rate: READ_RATE, seconds: DURATION }, next: healthz }),
@@ -274,7 +241,9 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
       const o = officers[Math.floor(Math.random() * officers.length)];
       return { path: '/api/intakes', method: 'POST' as const, headers: hw(o), body: intakeBody(o.me.user.organization.id) };
     };
-    const ok = (m: Measured, rate: number) => m.non2xx + m.errors === 0 && m.achievedRate >= rate * 0.98;
+    const noFailures = (m: Measured) => m.non2xx + m.errors === 0;
+    /** Sustained: every request answered without failure, at 98 % or more of the offered rate. */
+    const ok = (m: Measured, rate: number) => noFailures(m) && m.achievedRate >= rate * 0.98;
     const paced: Load = { kind: 'paced', rate: READ_RATE, seconds: DURATION };
     const interactive: [string, number, () => Request][] = [
       ['Open-cases worklist, 50 a page, overdue flag', 30, cycle(['/api/cases?list=open&limit=50'], h(officer))],
@@ -285,10 +254,10 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
     const specs: Spec[] = [
       ...interactive.map(([name, ms, next]): Spec => ({ name, target: `p95 ≤ ${ms} ms`, load: paced, next, meets: (m) => ok(m, READ_RATE) && m.p95 <= ms })),
       ...interactive.map(([name, , next]): Spec => ({ name, target: 'p95 at twice that rate', load: { ...paced, rate: READ_RATE * 2 }, next })),
-      ...interactive.map(([name, ms, next]): Spec => ({ name, target: `p95 ≤ ${ms} ms`, load: { kind: 'sequential' }, next, meets: (m) => m.non2xx + m.errors === 0 && m.p95 <= ms })),
-      { name: "One office's monthly report", target: '≤ 300 ms', load: { kind: 'sequential', amount: quick ? 10 : 30 }, next: cycle([`/api/reports/summary?organizationId=${unitId}&from=${year}-03-01&to=${year}-03-31`], h(head)), meets: (m) => m.non2xx + m.errors === 0 && m.max <= 300 },
-      { name: "A province's annual report (all districts)", target: '≤ 2 s', load: { kind: 'sequential', amount: quick ? 5 : 10 }, next: cycle([`/api/reports/summary?organizationId=${seedSummary.provinceId}&from=${year}-01-01&to=${year}-12-31`], h(province)), meets: (m) => m.non2xx + m.errors === 0 && m.max <= 2000 },
-      { name: 'Office dashboard', target: '≤ 200 ms', load: { kind: 'sequential', amount: quick ? 10 : 30 }, next: cycle(['/api/dashboard'], h(head)), meets: (m) => m.non2xx + m.errors === 0 && m.max <= 200 },
+      ...interactive.map(([name, ms, next]): Spec => ({ name, target: `p95 ≤ ${ms} ms`, load: { kind: 'sequential' }, next, meets: (m) => noFailures(m) && m.p95 <= ms })),
+      { name: "One office's monthly report", target: '≤ 300 ms', load: { kind: 'sequential', amount: quick ? 10 : 30 }, next: cycle([`/api/reports/summary?organizationId=${unitId}&from=${year}-03-01&to=${year}-03-31`], h(head)), meets: (m) => noFailures(m) && m.max <= 300 },
+      { name: "A province's annual report (all districts)", target: '≤ 2 s', load: { kind: 'sequential', amount: quick ? 5 : 10 }, next: cycle([`/api/reports/summary?organizationId=${seedSummary.provinceId}&from=${year}-01-01&to=${year}-12-31`], h(province)), meets: (m) => noFailures(m) && m.max <= 2000 },
+      { name: 'Office dashboard', target: '≤ 200 ms', load: { kind: 'sequential', amount: quick ? 10 : 30 }, next: cycle(['/api/dashboard'], h(head)), meets: (m) => noFailures(m) && m.max <= 200 },
       // The ceiling: autocannon flat out (closed loop, 8 connections), for throughput; latency there is queueing.
       ...interactive.map(([name, , next]): Spec => ({ name, target: 'throughput', load: { kind: 'saturated', connections: 8 }, next })),
       // Intakes last: each adds an open case to the worklists measured above.
