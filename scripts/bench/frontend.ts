@@ -1,6 +1,6 @@
 /**
  * `npm run bench:web [-- --web-dist DIR] [--skip-lighthouse] [--runs N] [--pages worklist,public-page]
- * [--data-dir DIR]`: the front end's weight and speed.
+ * [--data-dir DIR] [--save-assets]`: the front end's weight and speed.
  *
  * Seeds a small throwaway PGlite database (scripts/bench/seed.ts, which also publishes the public page
  * /layanan/rumah-singgah-bench), starts the real server on 127.0.0.1 serving the built web app
@@ -144,6 +144,8 @@ async function main() {
             `--output-path=${report}`,
             `--chrome-flags=--headless=new --no-sandbox --disable-gpu`,
             ...(p.signedIn ? [`--extra-headers=${JSON.stringify({ cookie: session })}`] : []),
+            // The trace and DevTools log beside each report (…-runN-0.trace.json), for finding where the time went.
+            ...(argv.includes('--save-assets') ? ['--save-assets'] : []),
           ];
           const loadAverage = Math.round(os.loadavg()[0] * 10) / 10;
           const run = spawnSync(args[0], args.slice(1), { env: { ...process.env, CHROME_PATH: CHROMIUM_PATH }, encoding: 'utf8', timeout: 180_000 });

@@ -9,7 +9,9 @@ import { categoryLabel, formatDuration } from './case-format.js';
 export function OverdueBadge({ stage = false }: { stage?: boolean }) {
   const { t } = useTranslation();
   return (
-    <Badge color="red" variant="filled" leftSection={<Icon name="alert" size={12} />} data-testid="overdue-flag">
+    // At least as wide as its words: in the worklist table's narrow last column Mantine's badge would
+    // otherwise shrink its label to "TAHAP TERLAMB…".
+    <Badge color="red" variant="filled" leftSection={<Icon name="alert" size={12} />} data-testid="overdue-flag" style={{ minWidth: 'max-content' }}>
       {stage ? t('casesWeb.overdue.stage') : t('casesWeb.overdue.case')}
     </Badge>
   );
