@@ -40,7 +40,7 @@ export function createSessionHook(db: Db, config: AppConfig) {
     if (!token) return;
     const tokenHash = hashToken(token);
     const found = await findLiveSession(db, tokenHash);
-    if (!found || !found.user.isActive) {
+    if (!found?.user.isActive) {
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return;
     }

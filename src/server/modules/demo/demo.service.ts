@@ -75,6 +75,6 @@ export async function loadDemo(db: Db): Promise<{ loaded: boolean; message: stri
   const lines = DEMO_USERS.map((u) => `  ${u.username.padEnd(16)} ${u.role.padEnd(16)} ${u.name}`);
   return {
     loaded: true,
-    message: ['Demo data loaded (fictional). Logins, all with password "' + DEMO_PASSWORD + '":', ...lines].join('\n'),
+    message: [`Demo data loaded (fictional). Logins, all with password "${DEMO_PASSWORD}":`, ...lines].join('\n'),
   };
 }

@@ -31,7 +31,7 @@ export function dinasSosialName(regionName: string): string {
  */
 export async function ensureRegencyOrganization(tx: Db, regencyCode: string, isDemo: boolean) {
   const regency = await findRegion(regencyCode);
-  if (!regency || regency.level !== 'regency') throw new AppError(400, 'setup.unknown_region', undefined, 'regencyCode');
+  if (regency?.level !== 'regency') throw new AppError(400, 'setup.unknown_region', undefined, 'regencyCode');
   const province = await findRegion(regency.parentCode!);
   const national =
     (await findOrganizationByKindAndRegion(tx, 'national', null)) ??
