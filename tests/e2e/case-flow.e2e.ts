@@ -337,9 +337,10 @@ describe('case flow', () => {
     await page.getByRole('navigation').getByRole('link', { name: id('casesWeb.nav.raid') }).click();
     await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
 
-    // The source is preset to the raid; the unit is the officer's only one.
+    // The source is preset to the raid; the unit is the officer's only one (chosen once the list of
+    // units has loaded, so it is waited for).
     await expect(page.getByRole('combobox', { name: id('fields.source') }).inputValue()).resolves.toBe(id('enums.case_sources.satpol_pp_raid'));
-    await expect(page.getByRole('combobox', { name: id('casesWeb.intake.unit') }).inputValue()).resolves.toBe(unitName);
+    await expect.poll(() => page.getByRole('combobox', { name: id('casesWeb.intake.unit') }).inputValue()).toBe(unitName);
     await page.getByRole('textbox', { name: id('casesWeb.intake.broughtByAgency') }).fill('Satpol PP Kota Probolinggo');
     await page.getByRole('textbox', { name: id('casesWeb.raid.location') }).fill('Alun-alun Kota Probolinggo');
     await chooseMany(page, page, id('casesWeb.raid.defaultCategories'), [id('ppks.ppks_11'), id('ppks.ppks_12')]);

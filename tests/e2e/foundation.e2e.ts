@@ -67,7 +67,7 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     await choose(page, form, id('fields.regencyCode'), 'Kota Probolinggo', 'probolinggo');
     // The unit's name is suggested from the chosen regency.
     const unitName = page.getByRole('textbox', { name: id('fields.unitName') });
-    await expect(unitName.inputValue()).resolves.toBe('UPTD Rumah Singgah Kota Probolinggo');
+    await expect.poll(() => unitName.inputValue()).toBe('UPTD Rumah Singgah Kota Probolinggo');
     await page.getByRole('textbox', { name: id('fields.address') }).fill('Jl. Panglima Sudirman No. 1');
 
     // The form checks the admin part before sending anything.
