@@ -1,6 +1,6 @@
 /**
  * `npm run bench:web [-- --web-dist DIR] [--skip-lighthouse] [--runs N] [--pages worklist,public-page]
- * [--data-dir DIR] [--save-assets]`: the front end's weight and speed.
+ * [--data-dir DIR] [--save-assets] [--work-runs N]`: the front end's weight and speed.
  *
  * Seeds a small throwaway PGlite database (scripts/bench/seed.ts, which also publishes the public page
  * /layanan/rumah-singgah-bench), starts the real server on 127.0.0.1 serving the built web app
@@ -8,6 +8,8 @@
  * - loads the login page, the worklist (signed in) and the public page in Debian Chromium and adds up
  *   the JavaScript and CSS each one downloads before it settles: raw, gzipped at level 9 (the figure the
  *   budgets are set in) and as transferred (the server sends the build's Brotli copies);
+ * - loads each page N more times (default 5) and reads the renderer's main-thread counters (script,
+ *   layout, style time; CDP Performance.getMetrics), unthrottled: the steadier figure for comparing builds;
  * - runs Lighthouse 12 (mobile preset, simulated throttling) on the public page and the worklist, N times
  *   each (default 3; the machine is shared, so single runs are noisy), and keeps the median run's report
  *   as bench-results/lighthouse-<page>.json (every run: lighthouse-<page>-runN.json).
@@ -125,6 +127,41 @@ async function main() {
     }
     await browser.close();
 
+    // Main-thread work of each page load, from the renderer's own counters (CDP Performance.getMetrics),
+    // unthrottled: a steadier yardstick than the Lighthouse score for telling whether a change moved
+    // the work (the score of one build spreads over 15 points on this machine). Median of N loads,
+    // each in a fresh browser, after one load that is not counted.
+    const workRuns = Math.max(1, Number(optionValue('--work-runs') ?? 5));
+    const work: Record<string, Record<string, number>> = {};
+    for (const p of pages.filter((x) => !onlyPages || onlyPages.includes(x.name))) {
+      const samples: Record<string, number[]> = { taskMs: [], scriptMs: [], layoutMs: [], styleMs: [], nodes: [] };
+      for (let run = 0; run <= workRuns; run++) {
+        const b = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+        const context = await b.newContext({ viewport: { width: 360, height: 740 } });
+        if (p.signedIn) await context.addCookies([{ name: cookieName, value: cookieValue, url: base }]);
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(p.url, { waitUntil: 'networkidle' });
+        await page.waitForTimeout(500);
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        await b.close();
+        if (run === 0) continue;
+        const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+        for (const [key, metric] of [
+          ['taskMs', 'TaskDuration'],
+          ['scriptMs', 'ScriptDuration'],
+          ['layoutMs', 'LayoutDuration'],
+          ['styleMs', 'RecalcStyleDuration'],
+        ] as const)
+          samples[key].push(m[metric] * 1000);
+        samples.nodes.push(m.Nodes);
+      }
+      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
+      work[p.name] = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, Math.round(median(xs))]));
+      console.log(`${p.name}: main-thread work (median of ${workRuns}, unthrottled) ${JSON.stringify(work[p.name])}`);
+    }
+
     // Lighthouse runs are noisy on a shared machine: run each page several times and keep the median.
     type LighthouseRun = { score: number | null; metrics: Record<string, string>; numeric: Record<string, number>; benchmarkIndex: number | null; loadAverage: number; report: string };
     const lighthouse: Record<string, (LighthouseRun & { runs: { score: number | null; loadAverage: number; benchmarkIndex: number | null; TBT: string; LCP: string }[] }) | { error: string }> = {};
@@ -182,7 +219,7 @@ async function main() {
         console.log(`Lighthouse ${p.name} (median of ${runs.length}): ${median.score} ${JSON.stringify(median.metrics)}; all: ${runs.map((r) => r.score).join(', ')}`);
       }
     }
-    writeFileSync(path.join(out, 'frontend-latest.json'), JSON.stringify({ at: new Date().toISOString(), webDist, weights, lighthouse }, null, 2));
+    writeFileSync(path.join(out, 'frontend-latest.json'), JSON.stringify({ at: new Date().toISOString(), webDist, weights, work, lighthouse }, null, 2));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
