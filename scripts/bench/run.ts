@@ -46,6 +46,8 @@ const PGLITE_CASES = opt('pglite-cases', quick ? 5_000 : 50_000);
 const PG_ORGS = opt('pg-orgs', quick ? 10 : 500);
 const PGLITE_ORGS = opt('pglite-orgs', quick ? 8 : 25);
 const DURATION = opt('duration', quick ? 5 : 10);
+/** Seconds of the same paced load before a paced figure is measured (`--warmup S`). */
+const WARMUP_SECONDS = opt('warmup', quick ? 2 : 5);
 /**
  * Offered rate of the interactive reads (worklist, search, case detail, timeline), per database: a
  * PostgreSQL server carries a province or the nation, the embedded database one office or a few
@@ -72,7 +74,19 @@ const ONLY = text('only')?.toLowerCase();
 
 /** Latencies in ms from the exact list of answers; `achievedRate` in answers a second. */
 type Measured = Omit<PacedResult, 'offeredRate'>;
-type Figure = Measured & { name: string; target: string; load: string; met: boolean | null; serverCpuMsPerRequest: number; ratioP95: number; rssPeakMb: number; loadAverage: number; command: string };
+type Figure = Measured & {
+  name: string;
+  target: string;
+  load: string;
+  met: boolean | null;
+  serverCpuMsPerRequest: number;
+  ratioP95: number;
+  rssPeakMb: number;
+  loadAverage: number;
+  command: string;
+  /** The warm-up under the same load just before (concurrent loads only): what a cold start costs. */
+  coldStart?: { p50: number; p95: number; achievedRate: number };
+};
 
 async function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; base: string; pid: number; stop: () => Promise<void> }> {
   const port = await freePort();
@@ -270,8 +284,15 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
     const cmd = `npm run bench${quick ? ' -- --quick' : ''}`;
     const figures: Figure[] = [];
     for (const spec of specs.filter((s) => !ONLY || s.name.toLowerCase().includes(ONLY))) {
-      // Warm this endpoint up (first statements prepared and planned, code compiled) before measuring.
+      // Warm this endpoint up (first statements prepared and planned, code compiled) before measuring;
+      // then, for a concurrent load, the same load for a few seconds: it opens the server's other pooled
+      // PostgreSQL connections (each new backend loads its catalog caches and prepares the statements
+      // again) and brings the pages the load touches into PostgreSQL's buffers, so the figure is the
+      // steady state. What that start costs is reported on its own (`coldStart` in the JSON).
       await measure(base, { load: { kind: 'sequential', amount: 50 }, next: spec.next });
+      let coldStart: Measured | undefined;
+      if (spec.load.kind === 'paced') coldStart = await measure(base, { load: { ...spec.load, seconds: WARMUP_SECONDS }, next: spec.next });
+      else if (spec.load.kind === 'saturated') coldStart = await load(base, { next: spec.next, connections: spec.load.connections, amount: spec.load.connections * 100 });
       const peakBefore = peak;
       peak = 0;
       const cpuBefore = cpuMs(pid);
@@ -292,10 +313,11 @@ async function benchServer(database: 'postgres' | 'pglite', cases: number, env: 
         // The machine's 1-minute load average at the end: other work on the 2 cores shows here.
         loadAverage: Math.round(os.loadavg()[0] * 10) / 10,
         command: cmd,
+        ...(coldStart ? { coldStart: { p50: coldStart.p50, p95: coldStart.p95, achievedRate: coldStart.achievedRate } } : {}),
       };
       figures.push(f);
       console.log(
-        `[${database}] ${f.name} (${f.load}): p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms, ${f.achievedRate}/s, failed ${f.non2xx + f.errors}, RSS ${rssPeakMb} MB, server CPU ${serverCpuMsPerRequest} ms/request${f.met === null ? '' : f.met ? ' — met' : ' — NOT met'}`,
+        `[${database}] ${f.name} (${f.load}): p50 ${f.p50} ms, p95 ${f.p95} ms, p99 ${f.p99} ms, max ${f.max} ms, ${f.achievedRate}/s, failed ${f.non2xx + f.errors}, RSS ${rssPeakMb} MB, server CPU ${serverCpuMsPerRequest} ms/request${f.met === null ? '' : f.met ? ' — met' : ' — NOT met'}${f.coldStart ? ` (warm-up before it: p50 ${f.coldStart.p50} ms, p95 ${f.coldStart.p95} ms, ${f.coldStart.achievedRate}/s)` : ''}`,
       );
     }
     return { database, cases, seed: seedSummary, reference, figures, rssMb: { idle: Math.round(idle), peak: Math.round(peak) } };
