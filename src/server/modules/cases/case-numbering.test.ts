@@ -105,6 +105,28 @@ describe('case numbering', () => {
     const numbers = await Promise.all(batch.caseIds.map(async (id) => expectJson<CaseDetail>(await api(app, officer).get(`/api/cases/${id}`), 200).caseNumber));
     expect(numbers).toEqual([`RS-${year()}-0059`, `RS-${year()}-0060`]);
   });
+  it('an intake planned from the context this server remembers is checked at write time: settings changed by another server apply at once', async () => {
+    // This server has read the unit's context (earlier intakes) and keeps it. Another app server (or an
+    // administrator's SQL) now changes the unit's case-number prefix and its target, and adds a holiday.
+    const before = expectJson<CaseDetail>(await intake(officer), 201);
+    expect(before.caseNumber.startsWith(`RS-${year()}-`)).toBe(true);
+    const countCases = async () => Number(((await execute(sql`select count(*)::int as n from cases where organization_id = ${unitId}`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const casesBefore = await countCases();
+    await execute(sql`insert into organization_settings (organization_id, case_number_prefix, target_working_days) values (${unitId}, 'RSX', 3)
+                      on conflict (organization_id) do update set case_number_prefix = 'RSX', target_working_days = 3`);
+    try {
+      const after = expectJson<CaseDetail>(await intake(officer), 201);
+      // Planned again from the new context, not from the remembered one.
+      expect(after.caseNumber).toBe(`RSX-${year()}-0001`);
+      expect(after.targetMinutes).toBe(3 * before.targetMinutes / 2);
+      // The attempt from the old context wrote nothing: exactly one case more.
+      expect(await countCases()).toBe(casesBefore + 1);
+      // And the next intake uses the context just read.
+      expect(expectJson<CaseDetail>(await intake(officer), 201).caseNumber).toBe(`RSX-${year()}-0002`);
+    } finally {
+      await execute(sql`update organization_settings set case_number_prefix = 'RS', target_working_days = 2 where organization_id = ${unitId}`);
+    }
+  });
 });
 
 /** The intake answers with the case as the case page shows it, built without reading it back. */
@@ -172,4 +194,5 @@ describe('the intake answer is the case page', () => {
     expect(mine[1].changes).toEqual({ caseNumber: c.caseNumber, clientId: c.client.id, source: 'satpol_pp_raid', categories: ['ppks_11', 'ppks_12'], batchId: null });
     expect(mine[2].changes).toEqual({ caseId: c.id });
   });
+
 });

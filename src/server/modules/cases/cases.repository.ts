@@ -343,6 +343,8 @@ export interface IntakeContextRow extends SettingsWithHolidays {
   kind: string;
   name: string;
   sopVersionId: string | null;
+  /** `intake_context_fingerprint()` of all the above (migration 0015), for checking a remembered context at write time. */
+  fingerprint: string;
 }
 
 function prepareIntakeContext(db: Db) {
@@ -361,6 +363,7 @@ function prepareIntakeContext(db: Db) {
       caseNumberPrefix: organizationSettings.caseNumberPrefix,
       holidays: sql<string[]>`coalesce((select array_agg(h.date::text order by h.date) from holidays h where h.organization_id = ${organizations.id}), '{}'::text[])`,
       sopVersionId: sql<string | null>`(select v.id from sop_versions v where v.organization_id = ${organizations.id} order by v.version desc limit 1)`,
+      fingerprint: sql<string>`intake_context_fingerprint(${organizations.id})`,
     })
     .from(organizations)
     .leftJoin(organizationSettings, eq(organizationSettings.organizationId, organizations.id))
@@ -403,6 +406,18 @@ export interface NewIntake {
   stages: NewCaseStage[];
   /** Audit rows, in this order; `withCaseNumber` adds `caseNumber` (assigned by the statement) to the changes. */
   audits: { event: AuditEvent; withCaseNumber?: boolean }[];
+  /**
+   * The fingerprint of the intake context the case was planned from, when that context was remembered
+   * rather than read just now: the statement fails with SQLSTATE SG001 (isStaleIntakeContext) and writes
+   * nothing if the organization's context is no longer that.
+   */
+  contextFingerprint?: string | null;
+}
+
+/** The intake was planned from a remembered context that has since changed (nothing was written). */
+export function isStaleIntakeContext(error: unknown): boolean {
+  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === 'SG001') return true;
+  return false;
 }
 
 /**
@@ -464,7 +479,8 @@ function prepareIntakeStatement(db: Db, shape: IntakeShape, name: string) {
           from (select n.last_sequence as counted,
                   case when exists (select 1 from cases c where c.organization_id = ${p('organizationId')}::uuid and c.case_number = ${p('head')}::text || ${padded(sql`n.last_sequence`)})
                     then ${highestInUse} + 1 else n.last_sequence end as sequence
-                from (select last_sequence from number_next union all select last_sequence from number_first) n) s`,
+                from (select last_sequence from number_next union all select last_sequence from number_first) n) s
+          where assert_intake_context(${p('organizationId')}::uuid, ${p('contextFingerprint')}::text)`,
     );
   const assigned = sql`(select case_number from case_number)`;
   const placeholdersFor = (prefix: string, keys: string[]) =>
@@ -560,6 +576,7 @@ export async function insertIntake(db: Db, input: NewIntake): Promise<{ case: Ca
     year: input.numbering.year,
     head,
     headLength: head.length,
+    contextFingerprint: input.contextFingerprint ?? null,
     case_id: input.case.id,
     stage_ids: st.map((s) => s.id),
     stage_sop_ids: st.map((s) => s.sopStageId),

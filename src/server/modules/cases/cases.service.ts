@@ -9,6 +9,7 @@ import type {
   StageView,
 } from '../../../shared/contracts/cases.js';
 import { randomUUID } from 'node:crypto';
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import { decideStageAction } from '../../../shared/workflow/stage-rules.js';
 import { addWorkingMinutes, localYear, workingMinutesBetween } from '../../../shared/workflow/working-time.js';
 import type { Db } from '../../db/client.js';
@@ -104,27 +105,74 @@ export async function listCases(db: Db, actor: Actor, q: ListCasesQuery) {
 
 /** What an intake needs about the receiving organization, read in one statement (plus the SOP's stages, kept in memory). */
 interface IntakeContext {
-  organization: { id: string; path: string; name: string };
+  organization: { id: string; path: string; name: string; kind: string };
   settings: ServiceSettings;
   sopVersionId: string;
   sopStages: readonly Readonly<SopStageRow>[];
+  /** Of the row it was read from (repo.IntakeContextRow); null when it changed since (a first SOP was created). */
+  fingerprint: string | null;
 }
 
-/** The unit that receives clients must be a shelter unit (or a Dinas Sosial) inside the actor's scope. */
-async function intakeContext(db: Db, actor: Actor, organizationId: string): Promise<IntakeContext> {
+/**
+ * Intake contexts remembered per database handle and organization, so that an intake costs one round
+ * trip fewer. Never trusted blindly: the intake's write statement checks the context's fingerprint in
+ * its own snapshot and fails without writing when the organization's place, settings, holidays or SOP
+ * changed (on this server or any other); the intake then reads the context again and is planned anew.
+ */
+const rememberedContexts = new WeakMap<Db, Map<string, IntakeContext>>();
+const REMEMBERED_CONTEXTS_LIMIT = 1_000;
+
+function forgetIntakeContext(db: Db, organizationId: string) {
+  rememberedContexts.get(db)?.delete(organizationId);
+}
+
+async function readIntakeContext(db: Db, actor: Actor, organizationId: string): Promise<IntakeContext | null> {
   const row = await repo.findIntakeContext(db, organizationId);
-  if (!row || !canReachOrganization(actor, row.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
-  if (row.kind !== 'unit' && row.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
+  if (!row) return null;
   let sopVersionId = row.sopVersionId;
   let sopStages: readonly Readonly<SopStageRow>[];
+  let fingerprint: string | null = row.fingerprint;
   if (sopVersionId) sopStages = await sopVersionStages(db, sopVersionId);
   else {
     // First intake of an organization without an SOP: version 1 from the default.
     const sop = await db.transaction((tx) => ensureCurrentSop(tx, row.organizationId, actor.id));
     sopVersionId = sop.version.id;
     sopStages = sop.stages;
+    fingerprint = null;
   }
-  return { organization: { id: row.organizationId, path: row.path, name: row.name }, settings: serviceSettingsFrom(row), sopVersionId, sopStages };
+  return {
+    organization: { id: row.organizationId, path: row.path, name: row.name, kind: row.kind },
+    settings: serviceSettingsFrom(row),
+    sopVersionId,
+    sopStages,
+    fingerprint,
+  };
+}
+
+/**
+ * The unit that receives clients must be a shelter unit (or a Dinas Sosial) inside the actor's scope.
+ * With `remembered`, a context this server read before may be used (see rememberedContexts); the
+ * caller must then pass its fingerprint to the write.
+ */
+async function intakeContext(db: Db, actor: Actor, organizationId: string, remembered = false): Promise<IntakeContext> {
+  let ctx = remembered ? rememberedContexts.get(db)?.get(organizationId) : undefined;
+  if (!ctx) {
+    const read = await readIntakeContext(db, actor, organizationId);
+    if (!read) throw badRequest('cases.organization_out_of_scope', 'organizationId');
+    ctx = read;
+    if (remembered && ctx.fingerprint) {
+      let byOrganization = rememberedContexts.get(db);
+      if (!byOrganization) {
+        byOrganization = new Map();
+        rememberedContexts.set(db, byOrganization);
+      }
+      if (byOrganization.size >= REMEMBERED_CONTEXTS_LIMIT) byOrganization.clear();
+      byOrganization.set(organizationId, ctx);
+    }
+  }
+  if (!canReachOrganization(actor, ctx.organization.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
+  if (ctx.organization.kind !== 'unit' && ctx.organization.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
+  return ctx;
 }
 
 interface OpenCaseInput {
@@ -227,8 +275,11 @@ async function receiveClient(db: Db, actor: Actor, body: CreateIntakeBody, ip: s
   const caseId = randomUUID();
   const clientId = body.existingClientId ?? randomUUID();
   const newClient = body.existingClientId ? null : { ...identityValues(body.client!), aliases: body.client!.aliases ?? [] };
+  // Inside a caller's transaction a failed statement would abort the transaction, so there the
+  // context is read, not remembered.
+  const useMemory = !(db instanceof PgTransaction);
   const settled = await Promise.allSettled([
-    intakeContext(db, actor, body.organizationId),
+    intakeContext(db, actor, body.organizationId, useMemory),
     body.existingClientId ? getReachableClient(db, actor, body.existingClientId) : Promise.resolve(null),
     body.existingClientId && view ? repo.findPreviousCases(db, body.existingClientId, caseId) : Promise.resolve([]),
     newClient?.nik && view
@@ -236,29 +287,49 @@ async function receiveClient(db: Db, actor: Actor, body: CreateIntakeBody, ip: s
       : Promise.resolve(null),
   ] as const);
   firstFailure(settled);
-  const [ctx, existing, previous, newNikCheck] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
+  const [remembered, existing, previous, newNikCheck] = settled.map((r) => (r as PromiseFulfilledResult<unknown>).value) as [
     IntakeContext,
     ClientRow | null,
     Awaited<ReturnType<typeof repo.findPreviousCases>>,
     NikCheck | null,
   ];
-  const org = ctx.organization;
-  const plan = planCase(actor, ctx, { ...body, organizationId: org.id, clientId }, caseId);
-  const audits: repo.NewIntake['audits'] = [];
-  if (newClient)
-    audits.push({
-      event: { action: 'client.created', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { name: newClient.name, nik: newClient.nik ? 'set' : null }, ip },
+  let ctx = remembered;
+  // Planned from the context; written with its fingerprint. When the context was remembered and has
+  // changed since (repo.isStaleIntakeContext: nothing was written), read it again and plan anew.
+  const planAndWrite = async (c: IntakeContext) => {
+    const org = c.organization;
+    const plan = planCase(actor, c, { ...body, organizationId: org.id, clientId }, caseId);
+    const audits: repo.NewIntake['audits'] = [];
+    if (newClient)
+      audits.push({
+        event: { action: 'client.created', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { name: newClient.name, nik: newClient.nik ? 'set' : null }, ip },
+      });
+    const created: CaseCreatedChanges = { clientId, source: body.source, categories: body.categories, batchId: null };
+    audits.push({ event: { action: 'case.created', actorUserId: actor.id, organizationId: org.id, entityType: 'case', entityId: caseId, changes: created, ip }, withCaseNumber: true });
+    if (view) audits.push({ event: { action: 'client.viewed', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { caseId }, ip } });
+    const written = await repo.insertIntake(db, {
+      client: newClient ? ({ ...newClient, id: clientId, organizationId: org.id, createdBy: actor.id, updatedBy: actor.id } as NonNullable<repo.NewIntake['client']>) : undefined,
+      case: plan.caseValues,
+      numbering: plan.numbering,
+      stages: plan.stages,
+      audits,
+      contextFingerprint: useMemory ? c.fingerprint : null,
     });
-  const created: CaseCreatedChanges = { clientId, source: body.source, categories: body.categories, batchId: null };
-  audits.push({ event: { action: 'case.created', actorUserId: actor.id, organizationId: org.id, entityType: 'case', entityId: caseId, changes: created, ip }, withCaseNumber: true });
-  if (view) audits.push({ event: { action: 'client.viewed', actorUserId: actor.id, organizationId: org.id, entityType: 'client', entityId: clientId, changes: { caseId }, ip } });
-  const written = await repo.insertIntake(db, {
-    client: newClient ? ({ ...newClient, id: clientId, organizationId: org.id, createdBy: actor.id, updatedBy: actor.id } as NonNullable<repo.NewIntake['client']>) : undefined,
-    case: plan.caseValues,
-    numbering: plan.numbering,
-    stages: plan.stages,
-    audits,
-  });
+    return { plan, written };
+  };
+  let result: Awaited<ReturnType<typeof planAndWrite>>;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      result = await planAndWrite(ctx);
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !repo.isStaleIntakeContext(error)) throw error;
+      forgetIntakeContext(db, body.organizationId);
+      ctx = await intakeContext(db, actor, body.organizationId, useMemory);
+    }
+  }
+  const { plan, written } = result;
+  const org = ctx.organization;
   if (!view) return { case: written.case, detail: null };
   const client = written.client ?? existing!;
   const nikCheck = newClient ? newNikCheck : client.nik ? await checkNik(db, actor, { nik: client.nik, sex: client.sex, birthDate: client.birthDate, excludeClientId: client.id }) : null;
