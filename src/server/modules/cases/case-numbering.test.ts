@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 
 /** Case numbers (`PREFIX-YYYY-NNNN`) come from a per-organization counter incremented in the intake's own statement. */
@@ -125,6 +125,19 @@ describe('case numbering', () => {
       expect(expectJson<CaseDetail>(await intake(officer), 201).caseNumber).toBe(`RSX-${year()}-0002`);
     } finally {
       await execute(sql`update organization_settings set case_number_prefix = 'RS', target_working_days = 2 where organization_id = ${unitId}`);
+    }
+  });
+  it('a refusal is never decided on a remembered context: the unit is looked up again first', async () => {
+    expectJson<CaseDetail>(await intake(officer), 201);
+    // Another server makes the unit something that receives no clients: the write notices, reads again, refuses.
+    await execute(sql`update organizations set kind = 'province' where id = ${unitId}`);
+    try {
+      expect(expectError(await intake(officer), 400).code).toBe('cases.organization_not_shelter');
+      // And back: this server remembers the refusing context, but looks again before refusing.
+      await execute(sql`update organizations set kind = 'unit' where id = ${unitId}`);
+      expectJson<CaseDetail>(await intake(officer), 201);
+    } finally {
+      await execute(sql`update organizations set kind = 'unit' where id = ${unitId}`);
     }
   });
 });

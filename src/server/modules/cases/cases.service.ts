@@ -156,6 +156,8 @@ async function readIntakeContext(db: Db, actor: Actor, organizationId: string): 
  */
 async function intakeContext(db: Db, actor: Actor, organizationId: string, remembered = false): Promise<IntakeContext> {
   let ctx = remembered ? rememberedContexts.get(db)?.get(organizationId) : undefined;
+  // A remembered context is only trusted for what the write checks; a refusal is decided on a fresh read.
+  if (ctx && !canReceive(actor, ctx)) ctx = undefined;
   if (!ctx) {
     const read = await readIntakeContext(db, actor, organizationId);
     if (!read) throw badRequest('cases.organization_out_of_scope', 'organizationId');
@@ -173,6 +175,10 @@ async function intakeContext(db: Db, actor: Actor, organizationId: string, remem
   if (!canReachOrganization(actor, ctx.organization.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
   if (ctx.organization.kind !== 'unit' && ctx.organization.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
   return ctx;
+}
+
+function canReceive(actor: Actor, ctx: IntakeContext): boolean {
+  return canReachOrganization(actor, ctx.organization.path) && (ctx.organization.kind === 'unit' || ctx.organization.kind === 'regency');
 }
 
 interface OpenCaseInput {
