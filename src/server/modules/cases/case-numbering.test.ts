@@ -105,9 +105,10 @@ describe('case numbering', () => {
     const numbers = await Promise.all(batch.caseIds.map(async (id) => expectJson<CaseDetail>(await api(app, officer).get(`/api/cases/${id}`), 200).caseNumber));
     expect(numbers).toEqual([`RS-${year()}-0059`, `RS-${year()}-0060`]);
   });
+
   it('an intake planned from the context this server remembers is checked at write time: settings changed by another server apply at once', async () => {
     // This server has read the unit's context (earlier intakes) and keeps it. Another app server (or an
-    // administrator's SQL) now changes the unit's case-number prefix and its target, and adds a holiday.
+    // administrator's SQL) now changes the unit's case-number prefix and its target.
     const before = expectJson<CaseDetail>(await intake(officer), 201);
     expect(before.caseNumber.startsWith(`RS-${year()}-`)).toBe(true);
     const countCases = async () => Number(((await execute(sql`select count(*)::int as n from cases where organization_id = ${unitId}`)) as unknown as { rows: { n: number }[] }).rows[0].n);
@@ -127,6 +128,45 @@ describe('case numbering', () => {
       await execute(sql`update organization_settings set case_number_prefix = 'RS', target_working_days = 2 where organization_id = ${unitId}`);
     }
   });
+  it('every part of an intake context moves its fingerprint (migration 0015), so no change goes unnoticed', async () => {
+    const { db } = app.testDatabase;
+    const fingerprint = async (tx: typeof db) =>
+      ((await tx.execute(sql`select intake_context_fingerprint(${unitId}) as f`)) as unknown as { rows: { f: string }[] }).rows[0].f;
+    await execute(sql`insert into organization_settings (organization_id) values (${unitId}) on conflict (organization_id) do nothing`);
+    const base = await fingerprint(db);
+    expect(base).toMatch(/^[0-9a-f]{32}$/);
+    // One change per field the intake is planned from (cases.repository.ts IntakeContextRow), each rolled back.
+    const changes = {
+      path: sql`update organizations set path = path || '-moved' where id = ${unitId}`,
+      kind: sql`update organizations set kind = 'regency' where id = ${unitId}`,
+      name: sql`update organizations set name = name || ' Baru' where id = ${unitId}`,
+      timeZone: sql`update organization_settings set time_zone = 'Asia/Makassar' where organization_id = ${unitId}`,
+      alwaysOn: sql`update organization_settings set always_on = not always_on where organization_id = ${unitId}`,
+      workingHours: sql`update organization_settings set working_hours = '{"mon":[{"start":"07:00","end":"15:00"}]}' where organization_id = ${unitId}`,
+      targetWorkingDays: sql`update organization_settings set target_working_days = target_working_days + 1 where organization_id = ${unitId}`,
+      maxStayDays: sql`update organization_settings set max_stay_days = max_stay_days + 1 where organization_id = ${unitId}`,
+      stayWarningDays: sql`update organization_settings set stay_warning_days = stay_warning_days + 1 where organization_id = ${unitId}`,
+      caseNumberPrefix: sql`update organization_settings set case_number_prefix = 'RSZ' where organization_id = ${unitId}`,
+      holidays: sql`insert into holidays (organization_id, date, name) values (${unitId}, '2031-08-17', 'Hari Kemerdekaan')`,
+      sopVersion: sql`insert into sop_versions (organization_id, version, name) select ${unitId}, coalesce(max(version), 0) + 1, 'SOP baru' from sop_versions where organization_id = ${unitId}`,
+    };
+    const unchanged: string[] = [];
+    for (const [field, change] of Object.entries(changes)) {
+      const rolledBack = new Error('rolled back');
+      await db
+        .transaction(async (tx) => {
+          await tx.execute(change);
+          if ((await fingerprint(tx as unknown as typeof db)) === base) unchanged.push(field);
+          throw rolledBack;
+        })
+        .catch((error) => {
+          if (error !== rolledBack) throw error;
+        });
+    }
+    expect(unchanged).toEqual([]);
+    expect(await fingerprint(db)).toBe(base);
+  });
+
   it('a refusal is never decided on a remembered context: the unit is looked up again first', async () => {
     expectJson<CaseDetail>(await intake(officer), 201);
     // Another server makes the unit something that receives no clients: the write notices, reads again, refuses.
@@ -207,5 +247,4 @@ describe('the intake answer is the case page', () => {
     expect(mine[1].changes).toEqual({ caseNumber: c.caseNumber, clientId: c.client.id, source: 'satpol_pp_raid', categories: ['ppks_11', 'ppks_12'], batchId: null });
     expect(mine[2].changes).toEqual({ caseId: c.id });
   });
-
 });

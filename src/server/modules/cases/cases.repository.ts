@@ -337,7 +337,12 @@ export async function claimNewlyOverdueStages(tx: Db, now: Date, limit = 200) {
 // Intake and case detail in one statement each: every round trip to the database costs CPU on both
 // sides (a few tenths of a millisecond each), which is what bounded intake throughput.
 
-/** What an intake needs about the receiving organization: itself, its settings and holidays, its current SOP version. */
+/**
+ * What an intake needs about the receiving organization: itself, its settings and holidays, its current
+ * SOP version. A field added here must also go into `intake_context_fingerprint()` (a new migration),
+ * or a change to it would not be noticed by servers that remember the context; case-numbering.test.ts
+ * checks that every field moves the fingerprint.
+ */
 export interface IntakeContextRow extends SettingsWithHolidays {
   path: string;
   kind: string;
@@ -414,10 +419,16 @@ export interface NewIntake {
   contextFingerprint?: string | null;
 }
 
+/** The first PostgreSQL error (SQLSTATE `code`, and the constraint when given) in an error's cause chain. */
+function hasPgError(error: unknown, code: string, constraint?: string): boolean {
+  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
+    if (e.code === code && (constraint === undefined || e.constraint === constraint)) return true;
+  return false;
+}
+
 /** The intake was planned from a remembered context that has since changed (nothing was written). */
 export function isStaleIntakeContext(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) if (e.code === 'SG001') return true;
-  return false;
+  return hasPgError(error, 'SG001');
 }
 
 /**
@@ -537,9 +548,7 @@ const intakeStatements = new WeakMap<Db, Map<string, ReturnType<typeof prepareIn
 const INTAKE_SHAPES_LIMIT = 200;
 
 function isCaseNumberConflict(error: unknown): boolean {
-  for (let e = error as { code?: string; constraint?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e)
-    if (e.code === '23505' && e.constraint === 'cases_org_number_key') return true;
-  return false;
+  return hasPgError(error, '23505', 'cases_org_number_key');
 }
 
 function fnv1a(text: string): string {

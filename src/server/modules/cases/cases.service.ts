@@ -157,7 +157,7 @@ async function readIntakeContext(db: Db, actor: Actor, organizationId: string): 
 async function intakeContext(db: Db, actor: Actor, organizationId: string, remembered = false): Promise<IntakeContext> {
   let ctx = remembered ? rememberedContexts.get(db)?.get(organizationId) : undefined;
   // A remembered context is only trusted for what the write checks; a refusal is decided on a fresh read.
-  if (ctx && !canReceive(actor, ctx)) ctx = undefined;
+  if (ctx && refusal(actor, ctx)) ctx = undefined;
   if (!ctx) {
     const read = await readIntakeContext(db, actor, organizationId);
     if (!read) throw badRequest('cases.organization_out_of_scope', 'organizationId');
@@ -172,13 +172,16 @@ async function intakeContext(db: Db, actor: Actor, organizationId: string, remem
       byOrganization.set(organizationId, ctx);
     }
   }
-  if (!canReachOrganization(actor, ctx.organization.path)) throw badRequest('cases.organization_out_of_scope', 'organizationId');
-  if (ctx.organization.kind !== 'unit' && ctx.organization.kind !== 'regency') throw badRequest('cases.organization_not_shelter', 'organizationId');
+  const refused = refusal(actor, ctx);
+  if (refused) throw badRequest(refused, 'organizationId');
   return ctx;
 }
 
-function canReceive(actor: Actor, ctx: IntakeContext): boolean {
-  return canReachOrganization(actor, ctx.organization.path) && (ctx.organization.kind === 'unit' || ctx.organization.kind === 'regency');
+/** Why the actor may not register a client into this organization, or null when they may. */
+function refusal(actor: Actor, ctx: IntakeContext): 'cases.organization_out_of_scope' | 'cases.organization_not_shelter' | null {
+  if (!canReachOrganization(actor, ctx.organization.path)) return 'cases.organization_out_of_scope';
+  if (ctx.organization.kind !== 'unit' && ctx.organization.kind !== 'regency') return 'cases.organization_not_shelter';
+  return null;
 }
 
 interface OpenCaseInput {
