@@ -13,7 +13,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const assessmentReports = pgTable(
   'assessment_reports',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

@@ -8,7 +8,7 @@ import { users } from '../users/users.table.js';
 export const caseConferences = pgTable(
   'case_conferences',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -32,7 +32,7 @@ export type CaseConferenceRow = typeof caseConferences.$inferSelect;
 export const caseConferenceParticipants = pgTable(
   'case_conference_participants',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     conferenceId: uuid('conference_id')
       .notNull()
       .references(() => caseConferences.id),
@@ -65,7 +65,7 @@ export const caseConferenceCases = pgTable(
 export const interventionPlanItems = pgTable(
   'intervention_plan_items',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     conferenceId: uuid('conference_id')
       .notNull()
       .references(() => caseConferences.id),

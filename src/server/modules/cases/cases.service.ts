@@ -1,3 +1,4 @@
+import { PgTransaction } from 'drizzle-orm/pg-core';
 import type {
   AssignableWorker,
   CaseDetail,
@@ -8,11 +9,10 @@ import type {
   NikCheck,
   StageView,
 } from '../../../shared/contracts/cases.js';
-import { randomUUID } from 'node:crypto';
-import { PgTransaction } from 'drizzle-orm/pg-core';
 import { decideStageAction } from '../../../shared/workflow/stage-rules.js';
 import { addWorkingMinutes, localYear, workingMinutesBetween } from '../../../shared/workflow/working-time.js';
 import type { Db } from '../../db/client.js';
+import { newId } from '../../db/ids.js';
 import { type Actor, canReachOrganization, scopePrefix } from '../../http/authorize.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
@@ -243,7 +243,7 @@ function planCase(actor: Actor, ctx: IntakeContext, input: OpenCaseInput, caseId
     const isReception = i === 0 && sop.length > 1;
     const isCurrent = sop.length > 1 ? i === 1 : i === 0;
     return {
-      id: randomUUID(),
+      id: newId(),
       sopStageId: s.id,
       position: s.position,
       key: s.key,
@@ -281,8 +281,8 @@ function firstFailure(results: PromiseSettledResult<unknown>[]) {
  */
 async function receiveClient(db: Db, actor: Actor, body: CreateIntakeBody, ip: string | undefined, view: boolean) {
   if (!body.existingClientId && !body.client) throw badRequest('cases.client_required', 'client.name');
-  const caseId = randomUUID();
-  const clientId = body.existingClientId ?? randomUUID();
+  const caseId = newId();
+  const clientId = body.existingClientId ?? newId();
   const newClient = body.existingClientId ? null : { ...identityValues(body.client!), aliases: body.client!.aliases ?? [] };
   // Inside a caller's transaction a failed statement would abort the transaction, so there the
   // context is read, not remembered.
@@ -404,8 +404,8 @@ export async function createBatchIntake(db: Db, actor: Actor, body: CreateBatchI
       .returning();
     const caseIds: string[] = [];
     for (const person of body.people) {
-      const clientId = randomUUID();
-      const caseId = randomUUID();
+      const clientId = newId();
+      const caseId = newId();
       const categories = person.categories?.length ? person.categories : body.categories;
       const plan = planCase(actor, ctx, { ...body, organizationId: org.id, clientId, categories, batchId: batch.id }, caseId);
       const created: CaseCreatedChanges = { clientId, source: body.source, categories, batchId: batch.id };

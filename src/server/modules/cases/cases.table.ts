@@ -6,7 +6,7 @@ import { sopStages, sopVersions } from '../sop/sop.table.js';
 
 /** A Satpol PP raid or any group intake: shared source, place and time for many cases. */
 export const intakeBatches = pgTable('intake_batches', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`uuid_v7()`),
   organizationId: uuid('organization_id')
     .notNull()
     .references(() => organizations.id),
@@ -28,7 +28,7 @@ export const intakeBatches = pgTable('intake_batches', {
 export const cases = pgTable(
   'cases',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -85,7 +85,7 @@ export type CaseRow = typeof cases.$inferSelect;
 export const caseStages = pgTable(
   'case_stages',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),

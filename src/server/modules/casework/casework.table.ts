@@ -6,7 +6,7 @@ const caseRef = () =>
   uuid('case_id')
     .notNull()
     .references(() => cases.id);
-const id = () => uuid('id').primaryKey().default(sql`gen_random_uuid()`);
+const id = () => uuid('id').primaryKey().default(sql`uuid_v7()`);
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 
 /** Initial identification and health check (health data: specific personal data under UU 27/2022). */

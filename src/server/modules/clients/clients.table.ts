@@ -10,7 +10,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const clients = pgTable(
   'clients',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -57,7 +57,7 @@ export type ClientRow = typeof clients.$inferSelect;
 export const clientFamilyMembers = pgTable(
   'client_family_members',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     clientId: uuid('client_id')
       .notNull()
       .references(() => clients.id),

@@ -11,7 +11,7 @@ import { users } from '../users/users.table.js';
 export const complaints = pgTable(
   'complaints',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

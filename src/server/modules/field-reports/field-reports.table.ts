@@ -11,7 +11,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const fieldReports = pgTable(
   'field_reports',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     /** The shelter (unit or Dinas Sosial) that receives the report. */
     organizationId: uuid('organization_id')
       .notNull()

@@ -11,7 +11,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const formTemplates = pgTable(
   'form_templates',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -36,7 +36,7 @@ export type FormTemplateRow = typeof formTemplates.$inferSelect;
 export const formTemplateVersions = pgTable(
   'form_template_versions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     templateId: uuid('template_id')
       .notNull()
       .references(() => formTemplates.id),
@@ -68,7 +68,7 @@ export type FormTemplateVersionRow = typeof formTemplateVersions.$inferSelect;
 export const formResponses = pgTable(
   'form_responses',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

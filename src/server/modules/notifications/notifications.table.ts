@@ -10,7 +10,7 @@ import { users } from '../users/users.table.js';
 export const notifications = pgTable(
   'notifications',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),

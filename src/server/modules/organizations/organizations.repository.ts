@@ -1,5 +1,6 @@
 import { asc, eq, like, or } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
+import { newId } from '../../db/ids.js';
 import { type OrganizationRow, organizations } from './organizations.table.js';
 
 export async function findOrganizationById(db: Db, id: string): Promise<OrganizationRow | undefined> {
@@ -19,7 +20,7 @@ export type NewOrganization = Omit<typeof organizations.$inferInsert, 'id' | 'pa
 
 /** Insert an organization and set its tree path from its parent's path and its own id. */
 export async function insertOrganization(tx: Db, org: NewOrganization): Promise<OrganizationRow> {
-  const id = crypto.randomUUID();
+  const id = newId();
   const { parentPath, ...values } = org;
   const [row] = await tx
     .insert(organizations)

@@ -9,7 +9,7 @@ import { boolean, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-c
 export const organizations = pgTable(
   'organizations',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     parentId: uuid('parent_id'),
     path: text('path').notNull(),
     kind: text('kind').notNull(),

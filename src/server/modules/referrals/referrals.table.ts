@@ -11,7 +11,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     caseId: uuid('case_id')
       .notNull()
       .references(() => cases.id),
@@ -67,7 +67,7 @@ export type ReferralRow = typeof referrals.$inferSelect;
 export const referralEvents = pgTable(
   'referral_events',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id),
@@ -87,7 +87,7 @@ export type ReferralEventRow = typeof referralEvents.$inferSelect;
 export const referralFiles = pgTable(
   'referral_files',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     referralId: uuid('referral_id')
       .notNull()
       .references(() => referrals.id),

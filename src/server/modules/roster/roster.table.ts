@@ -14,7 +14,7 @@ export type RosterPatternSlot = { day: number; startTime: string; endTime: strin
 export const rosterShifts = pgTable(
   'roster_shifts',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -44,7 +44,7 @@ export type RosterShiftRow = typeof rosterShifts.$inferSelect;
 
 /** A recurring rotation (e.g. weekly): a cycle of `cycleDays` days counted from `anchorDate`, with slots per day. */
 export const rosterPatterns = pgTable('roster_patterns', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`uuid_v7()`),
   organizationId: uuid('organization_id')
     .notNull()
     .references(() => organizations.id),

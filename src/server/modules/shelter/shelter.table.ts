@@ -4,7 +4,7 @@ import { cases } from '../cases/cases.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 
 export const rooms = pgTable('rooms', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`uuid_v7()`),
   organizationId: uuid('organization_id')
     .notNull()
     .references(() => organizations.id),
@@ -15,7 +15,7 @@ export const rooms = pgTable('rooms', {
 });
 
 export const beds = pgTable('beds', {
-  id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid('id').primaryKey().default(sql`uuid_v7()`),
   roomId: uuid('room_id')
     .notNull()
     .references(() => rooms.id),
@@ -27,7 +27,7 @@ export const beds = pgTable('beds', {
 export const stays = pgTable(
   'stays',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

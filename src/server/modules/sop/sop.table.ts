@@ -9,7 +9,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const sopVersions = pgTable(
   'sop_versions',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -24,7 +24,7 @@ export const sopVersions = pgTable(
 export const sopStages = pgTable(
   'sop_stages',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     sopVersionId: uuid('sop_version_id')
       .notNull()
       .references(() => sopVersions.id),
@@ -61,7 +61,7 @@ export const organizationSettings = pgTable('organization_settings', {
 export const holidays = pgTable(
   'holidays',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),

@@ -6,7 +6,7 @@ import { organizations } from '../organizations/organizations.table.js';
 export const surveyPeriods = pgTable(
   'survey_periods',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     organizationId: uuid('organization_id')
       .notNull()
       .references(() => organizations.id),
@@ -27,7 +27,7 @@ export type SurveyPeriodRow = typeof surveyPeriods.$inferSelect;
 export const surveyResponses = pgTable(
   'survey_responses',
   {
-    id: uuid('id').primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid('id').primaryKey().default(sql`uuid_v7()`),
     periodId: uuid('period_id')
       .notNull()
       .references(() => surveyPeriods.id),
