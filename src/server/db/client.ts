@@ -4,12 +4,11 @@ import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { createPgConfig } from '@electric-sql/pglite/node-postgres';
 import type { sql } from 'drizzle-orm';
-import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
-import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import pg from 'pg';
 import * as schema from './schema.js';
 
@@ -75,15 +74,40 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; pglit
     };
   }
   const client = opts.pglite ?? (await createPglite(opts.dataDir));
-  const db = drizzlePglite({ client, schema }) as unknown as Db;
+  // The embedded database is spoken to as a server is: node-postgres over PostgreSQL's wire protocol,
+  // through PGlite's own adapter (`@electric-sql/pglite/node-postgres`), on its one session. So the
+  // app's prepared statements are parsed and planned once and then only bound and executed, as on a
+  // PostgreSQL server; PGlite's own `query()` parses and plans every statement anew, which was two
+  // thirds of the embedded database's time per intake (docs/PERFORMANCE.md). One connection at a
+  // time, never closed for idleness: PGlite has one session, and a transaction holds it until it ends.
+  // The pool replaces a connection after a failed statement, as it would a server's; every adapter it
+  // opens shares the one record of the session's prepared statements, since they outlive it.
+  const prepared = { parsedStatements: {}, submittedNamedStatements: {} };
+  class EmbeddedClient extends pg.Client {
+    constructor(config?: pg.ClientConfig) {
+      const adapter = createPgConfig(client);
+      const connection = Object.assign(adapter.connection, prepared);
+      // node-postgres hands a query's `types` (its result parsers, an object) to the Parse message,
+      // whose serializer in the adapter takes an array of parameter type ids and throws on anything
+      // else; node-postgres's own serializer ignores a non-array. Pass only an array on.
+      const parse = connection.parse.bind(connection);
+      connection.parse = (query: Parameters<typeof parse>[0]) => parse(Array.isArray(query.types) ? query : { ...query, types: undefined });
+      super({ ...config, ...adapter } as pg.ClientConfig);
+    }
+  }
+  const pool = new pg.Pool({ Client: EmbeddedClient, max: 1, idleTimeoutMillis: 0 });
+  const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
     pglite: client,
     ping: async () => {
-      await client.query('select 1');
+      await pool.query('select 1');
     },
-    close: () => client.close(),
+    close: async () => {
+      await pool.end();
+      await client.close();
+    },
   };
 }
 
@@ -93,7 +117,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; pglit
  */
 export async function migrateDatabase(database: Database, url?: string): Promise<void> {
   if (database.kind === 'pglite') {
-    await migratePglite(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
+    await migratePg(database.db as never, { migrationsFolder: MIGRATIONS_DIR });
     return;
   }
   const client = new pg.Client({ connectionString: url });

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import type { Transaction } from '@electric-sql/pglite';
 import type pg from 'pg';
 import type { Database } from '../../db/client.js';
 import { NOTIFICATION_CHANNEL } from './notifications.repository.js';
@@ -38,19 +39,23 @@ export async function createNotificationBus(database: Database, log: { warn: (o:
     return () => emitter.off('items', listener);
   };
 
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
   if (database.pglite) {
-    const unlisten = await database.pglite.listen(NOTIFICATION_CHANNEL, deliver);
+    // PGlite has one session, shared by every statement through the pool's one connection
+    // (db/client.ts): LISTEN goes the same way, in turn with the rest, and PGlite hands each
+    // notification that arrives with any statement's answer to `deliver`.
+    const viaPool = { exec: (text: string) => pool.query(text) } as unknown as Transaction;
+    const unlisten = await database.pglite.listen(NOTIFICATION_CHANNEL, deliver, viaPool);
     return {
       on,
       close: async () => {
-        if (!database.pglite?.closed) await unlisten().catch(() => undefined);
+        if (!database.pglite?.closed) await unlisten(viaPool).catch(() => undefined);
         emitter.removeAllListeners();
       },
     };
   }
 
   // PostgreSQL: one connection taken from the pool for good, re-established after a failure.
-  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
   let client: pg.PoolClient | null = null;
   let closed = false;
   let retry: NodeJS.Timeout | undefined;

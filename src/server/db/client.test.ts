@@ -1,0 +1,68 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../tests/support/db.js';
+import { queryRows } from './client.js';
+
+/**
+ * The database handle behaves the same on both databases: PGlite is reached through node-postgres
+ * and PGlite's wire-protocol adapter on one connection (openDatabase), a server through a pool.
+ */
+describe('database handle', () => {
+  let database: TestDatabase;
+  const names = async () => (await queryRows<{ name: string }>(database.db, sql`select name from handle_probe order by name`)).map((r) => r.name);
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    await database.db.execute(sql`create table handle_probe (name text primary key, at timestamptz not null default now())`);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('a prepared statement keeps working after a failed statement, and parameters of every kind go through', async () => {
+    const byName = database.db.execute.bind(database.db);
+    const insert = (name: string) => byName(sql`insert into handle_probe (name) values (${name})`);
+    const prepared = database.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(sql`handle_probe`)
+      .where(sql`name = any(${sql.placeholder('names')}::text[])`)
+      .prepare('handle_probe_count');
+    await insert('a');
+    expect(await prepared.execute({ names: ['a', 'b'] })).toEqual([{ n: 1 }]);
+    // A failed statement (here a duplicate key) is an error for its caller, not for the next one.
+    await expect(insert('a')).rejects.toThrow();
+    await expect(byName(sql`select 1 / ${0}::int`)).rejects.toThrow();
+    expect(await prepared.execute({ names: ['a'] })).toEqual([{ n: 1 }]);
+    await insert('b');
+    expect(await prepared.execute({ names: ['a', 'b'] })).toEqual([{ n: 2 }]);
+    // Dates, numbers, booleans and JSON as parameters (arrays: the prepared statement above), and back as values.
+    const [row] = await queryRows<{ at: Date; n: number; yes: boolean; doc: { k: number[] }; list: string[] }>(
+      database.db,
+      sql`select ${new Date('2026-12-05T01:02:03.004Z')}::timestamptz as at, ${41}::int + 1 as n, ${true}::boolean as yes,
+          ${JSON.stringify({ k: [1, 2] })}::jsonb as doc, array['x', 'y'] as list`,
+    );
+    expect(new Date(row.at).toISOString()).toBe('2026-12-05T01:02:03.004Z');
+    expect(Number(row.n)).toBe(42);
+    expect(row.yes).toBe(true);
+    expect(row.doc).toEqual({ k: [1, 2] });
+    expect(row.list).toEqual(['x', 'y']);
+  });
+
+  it('a statement issued while a transaction is open is not part of it', async () => {
+    let opened!: () => void;
+    const open = new Promise<void>((resolve) => {
+      opened = resolve;
+    });
+    const rolledBack = database.db.transaction(async (tx) => {
+      await tx.execute(sql`insert into handle_probe (name) values ('inside')`);
+      opened();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      throw new Error('roll back');
+    });
+    await open;
+    const outside = database.db.execute(sql`insert into handle_probe (name) values ('outside')`);
+    await expect(rolledBack).rejects.toThrow('roll back');
+    await outside;
+    expect(await names()).toEqual(['a', 'b', 'outside']);
+  });
+});
