@@ -154,6 +154,10 @@ describe('community complaint to intake', () => {
     await card.getByText(OFFICER.name).waitFor();
     await expect(card.textContent()).resolves.toContain('0812 3456 7890');
     await head.getByTestId('roster-shift').first().waitFor();
+    // A shift from 00:00 to 00:00 lasts 24 hours: it says so, not "+1 hari".
+    const fullDay = head.getByTestId('roster-shift').filter({ hasText: 'Piket 24 jam' }).first();
+    await fullDay.getByText(id('roster.fullDayShort'), { exact: true }).waitFor();
+    expect(await fullDay.getByText(id('roster.nightShiftShort'), { exact: true }).count()).toBe(0);
     await e2e.screenshot(head, 'roster-desktop');
 
     const phone = await e2e.newPhonePage({ session: admin });

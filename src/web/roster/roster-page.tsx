@@ -23,6 +23,8 @@ function addDays(date: string, days: number): string {
   const [y, m, d] = date.split('-').map(Number);
   return ymd(new Date(y, m - 1, d + days));
 }
+/** A shift that ends at the time it started, the next day (e.g. 07:00–07:00): 24 hours, not a night shift. */
+export const isFullDay = (shift: { startTime: string; endTime: string }) => shift.startTime === shift.endTime;
 /** The Monday of the week containing `date`. */
 function mondayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -64,7 +66,7 @@ function ShiftFormModal({ opened, onClose, roster, date }: { opened: boolean; on
           </Group>
           {form.values.endTime <= form.values.startTime && (
             <Text size="xs" c="indigo.8">
-              {t('roster.nightShift')}
+              {t(isFullDay(form.values) ? 'roster.fullDay' : 'roster.nightShift')}
             </Text>
           )}
           <Select label={t('roster.officer')} required data={roster.officers.map((o) => ({ value: o.id, label: o.name }))} searchable {...form.getInputProps('officerUserId')} />
@@ -253,8 +255,8 @@ function ShiftCard({ s, onSwap, onHandover, onDelete, canPlan, isMine }: { s: Sh
             </Text>
           )}
           {s.crossesMidnight && (
-            <Badge size="xs" color="indigo" variant="light" tt="none" title={t('roster.nightShift')}>
-              {t('roster.nightShiftShort')}
+            <Badge size="xs" color="indigo" variant="light" tt="none" title={t(isFullDay(s) ? 'roster.fullDay' : 'roster.nightShift')}>
+              {t(isFullDay(s) ? 'roster.fullDayShort' : 'roster.nightShiftShort')}
             </Badge>
           )}
           {s.handoverNote && (
