@@ -227,9 +227,11 @@ describe('shelter board and changes after intake', () => {
     // Home: the overdue count links to the overdue worklist; yesterday's follow-up is red.
     await page.goto('/');
     const overdueCount = page.getByTestId('overdue-count');
-    await expect.poll(async () => Number(await overdueCount.textContent())).toBeGreaterThanOrEqual(1);
+    // The home page's counts load after the app starts; on a CI machine running four browser test files
+    // at once that takes longer than expect.poll's default second.
+    await expect.poll(async () => Number(await overdueCount.textContent()), { timeout: 10_000 }).toBeGreaterThanOrEqual(1);
     const due = page.getByTestId('follow-up-due');
-    await expect.poll(() => due.count()).toBe(2);
+    await expect.poll(() => due.count(), { timeout: 10_000 }).toBe(2);
     expect(await due.first().getAttribute('data-overdue')).toBe('true');
     expect(await due.first().textContent()).toContain('Bu Ningsih');
     expect(await due.first().textContent()).toContain(id('homeCases.followUpOverdue'));

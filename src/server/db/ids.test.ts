@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectJson, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
-import type { CaseDetail } from '../../shared/contracts/cases.js';
+import { openCase } from '../../../tests/support/case-fixtures.js';
 import { newId } from './ids.js';
 
 const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -61,16 +61,7 @@ describe('record ids', () => {
 
   it("an intake's case, client and stage ids are version 7, the stages' in their order", async () => {
     const before = Date.now();
-    const detail = expectJson<CaseDetail>(
-      await api(app, officer).post('/api/intakes', {
-        organizationId: unitId,
-        source: 'walk_in',
-        arrivedAt: new Date(Date.now() - 60 * 60_000).toISOString(),
-        categories: ['ppks_11'],
-        client: { name: 'Klien Urutan', nameQuality: 'full', sex: 'female' },
-      }),
-      201,
-    );
+    const detail = await openCase(app, officer, unitId);
     expect(detail.id).toMatch(V7);
     expect(detail.client.id).toMatch(V7);
     expect(timeOf(detail.id)).toBeGreaterThanOrEqual(before);
