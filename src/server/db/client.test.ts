@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../tests/support/db.js';
-import { queryRows } from './client.js';
+import { testDbKind } from '../../../tests/support/env.js';
+import { openDatabase, queryRows } from './client.js';
 
 /**
  * The database handle behaves the same on both databases: PGlite is reached through node-postgres
@@ -46,6 +47,24 @@ describe('database handle', () => {
     expect(row.yes).toBe(true);
     expect(row.doc).toEqual({ k: [1, 2] });
     expect(row.list).toEqual(['x', 'y']);
+  });
+
+  // PGlite lives in the process and has no connection to lose.
+  it.runIf(testDbKind() === 'postgres')('a pooled connection ended by the server while idle is dropped and replaced; the process lives on', async () => {
+    const failures: Error[] = [];
+    const other = await openDatabase({ url: database.url!, onIdleError: (error) => failures.push(error) });
+    try {
+      const [{ pid }] = await queryRows<{ pid: number }>(other.db, sql`select pg_backend_pid() as pid`);
+      // The connection is idle in the pool now; the server ends it (as a restart or an administrator would).
+      const [ended] = await queryRows<{ ok: boolean }>(database.db, sql`select pg_terminate_backend(${pid}::int) as ok`);
+      expect(ended.ok).toBe(true);
+      await expect.poll(() => failures.length, { timeout: 5_000 }).toBe(1);
+      expect(failures[0].message).toMatch(/terminat/i);
+      const [again] = await queryRows<{ pid: number }>(other.db, sql`select pg_backend_pid() as pid`);
+      expect(again.pid).not.toBe(pid);
+    } finally {
+      await other.close();
+    }
   });
 
   it('a statement issued while a transaction is open is not part of it', async () => {

@@ -50,9 +50,20 @@ export async function createPglite(dataDir?: string, loadDataDir?: Blob): Promis
  * Open the database: a PostgreSQL server when `url` is given, otherwise the embedded PGlite in
  * `dataDir` (or an in-memory one, or the PGlite instance passed in).
  */
-export async function openDatabase(opts: { url?: string; dataDir?: string; pglite?: PGlite }): Promise<Database> {
+export async function openDatabase(opts: {
+  url?: string;
+  dataDir?: string;
+  pglite?: PGlite;
+  /** Told when a pooled connection fails while idle; a warning on stderr by default. */
+  onIdleError?: (error: Error) => void;
+}): Promise<Database> {
+  // A pooled connection that fails while idle (the database server restarted, the network dropped,
+  // an administrator ended it) is an 'error' event on the pool, and an 'error' event nobody listens
+  // to ends the whole process. The pool drops that connection itself and opens a new one when needed.
+  const onIdleError = opts.onIdleError ?? ((error: Error) => console.warn(`database: an idle connection failed and was dropped (${error.message})`));
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+    pool.on('error', onIdleError);
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,
@@ -96,6 +107,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; pglit
     }
   }
   const pool = new pg.Pool({ Client: EmbeddedClient, max: 1, idleTimeoutMillis: 0 });
+  pool.on('error', onIdleError);
   const db = drizzlePg({ client: pool, schema }) as unknown as Db;
   return {
     db,
