@@ -23,8 +23,8 @@ const runs = Math.max(2, Number(arg('runs') ?? 5));
 if (!url && !dataDir) throw new Error('--database-url URL or --data-dir DIR');
 
 const database = await openDatabase(url ? { url } : { dataDir: path.resolve(dataDir!) });
-// Both drivers go through a `query(text, params, …)` method: node-postgres's pool, PGlite's instance.
-const target = (database.pglite ?? (database.db as unknown as { $client: object }).$client) as { query: (...a: unknown[]) => Promise<{ rows?: unknown[] }> };
+// Every statement of the app goes through node-postgres's pool, on either database (db/client.ts).
+const target = (database.db as unknown as { $client: object }).$client as { query: (...a: unknown[]) => Promise<{ rows?: unknown[] }> };
 const log: { sql: string; ms: number; rows: number }[] = [];
 const origQuery = target.query.bind(target);
 target.query = async (...args: unknown[]) => {

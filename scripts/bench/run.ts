@@ -379,10 +379,11 @@ async function main() {
     runs.push(run);
   }
   if (EXISTING_DATA_DIR) {
-    const { openDatabase } = await import('../../src/server/db/client.js');
+    const { openDatabase, queryRows } = await import('../../src/server/db/client.js');
+    const { sql } = await import('drizzle-orm');
     const database = await openDatabase({ dataDir: path.join(EXISTING_DATA_DIR, 'db') });
-    const province = (await database.pglite!.query<{ id: string }>(`select organization_id as id from users where username = 'bench.provinsi'`)).rows[0];
-    const count = (await database.pglite!.query<{ n: number }>('select count(*)::int as n from cases')).rows[0];
+    const [province] = await queryRows<{ id: string }>(database.db, sql`select organization_id as id from users where username = 'bench.provinsi'`);
+    const [count] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from cases`);
     await database.close();
     runs.push(await benchServer('pglite', count.n, { DATA_DIR: EXISTING_DATA_DIR }, { provinceId: province.id }));
   }

@@ -163,13 +163,15 @@ function runnerFor(database: Database, url?: string): Runner {
       close: () => pool.end(),
     };
   }
-  const lite = database.pglite!;
+  // PGlite: its one session, through the app's own pool (db/client.ts), so that nothing reaches the
+  // session around it.
+  const pool = (database.db as unknown as { $client: pg.Pool }).$client;
   return {
     parallel: 1,
     run: async (sql, params) => {
-      await lite.query(sql, params as unknown[]);
+      await pool.query(sql, params as unknown[]);
     },
-    rows: async <T>(sql: string) => (await lite.query(sql)).rows as T[],
+    rows: async <T>(sql: string) => (await pool.query(sql)).rows as T[],
     close: async () => undefined,
   };
 }

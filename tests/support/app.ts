@@ -252,6 +252,12 @@ export async function buildUserSession(
   return { ...built, password, session };
 }
 
+/** The id of the shelter unit a session sees first (setupInstance makes one). */
+export async function firstUnitId(app: App, session: TestSession): Promise<string> {
+  const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, session).get('/api/organizations'), 200);
+  return orgs.items.find((o) => o.kind === 'unit')!.id;
+}
+
 /** Create a child organization through POST /api/organizations (default: a unit under the session's organization). */
 export async function buildOrganization(
   app: App,

@@ -20,9 +20,9 @@ describe('database handle', () => {
     await database?.close();
   });
 
-  it('a prepared statement keeps working after a failed statement, and parameters of every kind go through', async () => {
-    const byName = database.db.execute.bind(database.db);
-    const insert = (name: string) => byName(sql`insert into handle_probe (name) values (${name})`);
+  it('a prepared statement keeps working after failed statements; dates, numbers, booleans, JSON and arrays go through', async () => {
+    const execute = database.db.execute.bind(database.db);
+    const insert = (name: string) => execute(sql`insert into handle_probe (name) values (${name})`);
     const prepared = database.db
       .select({ n: sql<number>`count(*)::int` })
       .from(sql`handle_probe`)
@@ -30,13 +30,13 @@ describe('database handle', () => {
       .prepare('handle_probe_count');
     await insert('a');
     expect(await prepared.execute({ names: ['a', 'b'] })).toEqual([{ n: 1 }]);
-    // A failed statement (here a duplicate key) is an error for its caller, not for the next one.
-    await expect(insert('a')).rejects.toThrow();
-    await expect(byName(sql`select 1 / ${0}::int`)).rejects.toThrow();
+    // A failed statement is an error for its caller (with PostgreSQL's code), not for the next one.
+    await expect(insert('a')).rejects.toMatchObject({ cause: { code: '23505' } });
+    await expect(execute(sql`select 1 / ${0}::int`)).rejects.toMatchObject({ cause: { code: '22012' } });
     expect(await prepared.execute({ names: ['a'] })).toEqual([{ n: 1 }]);
     await insert('b');
     expect(await prepared.execute({ names: ['a', 'b'] })).toEqual([{ n: 2 }]);
-    // Dates, numbers, booleans and JSON as parameters (arrays: the prepared statement above), and back as values.
+    // Parameters of each kind (arrays: the prepared statement above), and values of each kind back.
     const [row] = await queryRows<{ at: Date; n: number; yes: boolean; doc: { k: number[] }; list: string[] }>(
       database.db,
       sql`select ${new Date('2026-12-05T01:02:03.004Z')}::timestamptz as at, ${41}::int + 1 as n, ${true}::boolean as yes,

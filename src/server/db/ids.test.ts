@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectJson, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
+import { buildUserSession, createTestApp, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
 import { openCase } from '../../../tests/support/case-fixtures.js';
 import { newId } from './ids.js';
 
@@ -18,8 +18,7 @@ describe('record ids', () => {
   beforeAll(async () => {
     app = await createTestApp();
     const admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
   });
   afterAll(async () => {

@@ -5,6 +5,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { openCase } from '../../../../tests/support/case-fixtures.js';
+import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import {
   type AssessmentReportStatus,
   type AssessmentReportView,
@@ -13,9 +16,6 @@ import {
 } from '../../../shared/contracts/assessment-reports.js';
 import type { AuditEntryView } from '../../../shared/contracts/audit.js';
 import type { FormAnswers, FormDefinition } from '../../../shared/contracts/forms.js';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
-import { openCase } from '../../../../tests/support/case-fixtures.js';
-import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import { formResponses, formTemplates, formTemplateVersions } from '../forms/forms.table.js';
 import { extractAssessment } from './assessment-reports.findings.js';
 
@@ -173,8 +173,7 @@ describe('assessment report through the API', () => {
   beforeAll(async () => {
     app = await createTestApp();
     admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     worker = (
       await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId, name: 'Rina Kartikasari, S.Sos.', nip: '198702142010012003', position: 'Pekerja Sosial Ahli Pertama' })
     ).session;

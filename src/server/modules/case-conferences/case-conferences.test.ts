@@ -6,12 +6,12 @@
 import { spawnSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { openCase } from '../../../../tests/support/case-fixtures.js';
+import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import type { AuditEntryView } from '../../../shared/contracts/audit.js';
 import type { CaseConferenceList, CaseConferenceView, PlanItemView } from '../../../shared/contracts/case-conferences.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
-import { openCase } from '../../../../tests/support/case-fixtures.js';
-import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import { caseStages } from '../cases/cases.table.js';
 import { isPlanItemLate, todayIn } from './case-conferences.service.js';
 import { interventionPlanItems } from './case-conferences.table.js';
@@ -59,8 +59,7 @@ describe('case conferences through the API', () => {
   beforeAll(async () => {
     app = await createTestApp();
     admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     worker = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId, name: 'Rina Kartikasari', nip: '198702142010012003' })).session;
     worker2 = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId, name: 'Yusuf Hidayat' })).session;
     head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId, name: 'Drs. Bambang Sutrisno', nip: '196805121994031007', position: 'Kepala UPTD' })).session;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail, CaseSummary } from '../../../shared/contracts/cases.js';
 
@@ -32,8 +32,7 @@ describe('the case flow', () => {
     app = await createTestApp();
     const setup = await setupInstance(app);
     admin = setup.session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
     worker = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId })).session;
     viewer = (await buildUserSession(app, admin, { role: 'viewer' })).session;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import type { CaseDetail, CaseSummary } from '../../../shared/contracts/cases.js';
 
 type Page = { items: CaseSummary[]; total: number };
@@ -18,8 +18,7 @@ describe('worklist filters and totals', () => {
   beforeAll(async () => {
     app = await createTestApp();
     const admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
     const intake = async (body: Record<string, unknown>) =>
       expectJson<CaseDetail>(

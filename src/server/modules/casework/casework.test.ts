@@ -7,9 +7,10 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { openCase } from '../../../../tests/support/case-fixtures.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
+import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type {
   BelongingView,
   CaseRecordsView,
@@ -22,7 +23,6 @@ import type {
   ServiceView,
   TracingAttemptView,
 } from '../../../shared/contracts/casework.js';
-import type { CaseDetail } from '../../../shared/contracts/cases.js';
 
 type AuditPage = { items: { action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null }[]; total: number };
 
@@ -69,8 +69,7 @@ describe('what each stage of a case records', () => {
     app = await createTestApp();
     const setup = await setupInstance(app);
     admin = setup.session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     expectJson(await api(app, admin).patch(`/api/organizations/${unitId}`, { email: 'rumahsinggah@probolinggokota.go.id' }), 200);
     officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
     const w = await buildUserSession(app, admin, {

@@ -16,7 +16,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectJson, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectJson, firstUnitId, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { OfficeDashboard, ProvinceDashboard, ServiceTimeReport } from '../../../shared/contracts/reports.js';
@@ -51,8 +51,7 @@ describe('dashboards', () => {
   beforeAll(async () => {
     app = await createTestApp();
     const admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unit1 = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unit1 = await firstUnitId(app, admin);
     const officer1 = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unit1 })).session;
     const worker1 = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unit1 })).session;
     const built = await buildUserSession(app, admin, { role: 'head', organizationId: unit1 });

@@ -4,7 +4,7 @@
  * completes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { openCase } from '../../../../tests/support/case-fixtures.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
@@ -62,8 +62,7 @@ describe('assessment forms', () => {
     app = await createTestApp();
     const setup = await setupInstance(app);
     admin = setup.session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     worker = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId })).session;
     viewer = (await buildUserSession(app, admin, { role: 'viewer', organizationId: unitId })).session;
     other = await createSecondDistrict(app);

@@ -9,10 +9,10 @@
  *   E  Tue 10 Mar 09:00, A's client again (repeat)    ppks_12, age 5 → 5–17
  */
 import { spawnSync } from 'node:child_process';
-import ExcelJS from 'exceljs';
 import { sql } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, expectJson, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { ImportResult } from '../../../shared/contracts/interchange.js';
@@ -44,8 +44,7 @@ describe('reports', () => {
   beforeAll(async () => {
     app = await createTestApp();
     admin = (await setupInstance(app)).session;
-    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
-    unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
+    unitId = await firstUnitId(app, admin);
     officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
     worker = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId })).session;
     head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId })).session;
