@@ -22,6 +22,7 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../../tests/support/browser.js';
+import { summarize } from './paced-load.js';
 import { BENCH_PASSWORD, seed } from './seed.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -157,8 +158,7 @@ async function main() {
           samples[key].push(m[metric] * 1000);
         samples.nodes.push(m.Nodes);
       }
-      const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-      work[p.name] = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, Math.round(median(xs))]));
+      work[p.name] = Object.fromEntries(Object.entries(samples).map(([k, xs]) => [k, Math.round(summarize(xs).p50)]));
       console.log(`${p.name}: main-thread work (median of ${workRuns}, unthrottled) ${JSON.stringify(work[p.name])}`);
     }
 

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildUserSession, createTestApp, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
 import { openCase } from '../../../tests/support/case-fixtures.js';
+import { queryRows } from './client.js';
 import { newId } from './ids.js';
 
 const V7 = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -13,7 +14,7 @@ describe('record ids', () => {
   let app: TestApp;
   let officer: TestSession;
   let unitId: string;
-  const rows = async <T>(query: ReturnType<typeof sql>) => ((await app.testDatabase.db.execute(query)) as unknown as { rows: T[] }).rows;
+  const rows = <T>(query: ReturnType<typeof sql>) => queryRows<T>(app.testDatabase.db, query);
 
   beforeAll(async () => {
     app = await createTestApp();

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
+import { queryRows } from '../../db/client.js';
 
 /** Case numbers (`PREFIX-YYYY-NNNN`) come from a per-organization counter incremented in the intake's own statement. */
 describe('case numbering', () => {
@@ -111,7 +112,7 @@ describe('case numbering', () => {
     // administrator's SQL) now changes the unit's case-number prefix and its target.
     const before = expectJson<CaseDetail>(await intake(officer), 201);
     expect(before.caseNumber.startsWith(`RS-${year()}-`)).toBe(true);
-    const countCases = async () => Number(((await execute(sql`select count(*)::int as n from cases where organization_id = ${unitId}`)) as unknown as { rows: { n: number }[] }).rows[0].n);
+    const countCases = async () => Number((await queryRows<{ n: number }>(app.testDatabase.db, sql`select count(*)::int as n from cases where organization_id = ${unitId}`))[0].n);
     const casesBefore = await countCases();
     await execute(sql`insert into organization_settings (organization_id, case_number_prefix, target_working_days) values (${unitId}, 'RSX', 3)
                       on conflict (organization_id) do update set case_number_prefix = 'RSX', target_working_days = 3`);
@@ -130,8 +131,7 @@ describe('case numbering', () => {
   });
   it('every part of an intake context moves its fingerprint (migration 0015), so no change goes unnoticed', async () => {
     const { db } = app.testDatabase;
-    const fingerprint = async (tx: typeof db) =>
-      ((await tx.execute(sql`select intake_context_fingerprint(${unitId}) as f`)) as unknown as { rows: { f: string }[] }).rows[0].f;
+    const fingerprint = async (tx: typeof db) => (await queryRows<{ f: string }>(tx, sql`select intake_context_fingerprint(${unitId}) as f`))[0].f;
     await execute(sql`insert into organization_settings (organization_id) values (${unitId}) on conflict (organization_id) do nothing`);
     const base = await fingerprint(db);
     expect(base).toMatch(/^[0-9a-f]{32}$/);
