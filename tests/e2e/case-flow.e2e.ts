@@ -8,11 +8,12 @@
  * passwords, and change them at their first login in the browser, as on a shelter's first day.
  */
 import { gzipSync } from 'node:zlib';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
 import { DEFAULT_SOP } from '../../src/shared/workflow/default-sop.js';
 import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { choose, chooseMany, escapeRegExp } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 
@@ -85,27 +86,6 @@ async function shot(e2e: E2E, page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
   return e2e.screenshot(page, name);
-}
-
-/** Mantine Select inside `scope`: open it by its label and pick an option (listed in a portal). */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string, search?: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** Mantine MultiSelect of categories: type to filter, then pick each (official ones are numbered: "11. Gelandangan"). */
-async function chooseMany(page: Page, scope: Page | Locator, label: string, options: string[]) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  for (const option of options) {
-    await box.click();
-    await box.fill(option.slice(0, 6));
-    await page.getByRole('option', { name: new RegExp(`^(\\d+\\. )?${escapeRegExp(option)}$`) }).click();
-    await box.press('Escape');
-  }
 }
 
 const stage = (page: Page, key: string) => page.getByTestId(`stage-${key}`);

@@ -5,10 +5,11 @@
  * public status page then shows it was handled. The duty roster and its "on duty now" card are
  * looked at on a desktop.
  */
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
 import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { chooseMany, } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 const OFFICER = { name: 'Dewi Lestari', username: 'dewi.piket', temporary: 'sementara-dewi-1', password: 'dewi-password-2026' };
@@ -39,17 +40,6 @@ async function logIn(page: Page, user: typeof OFFICER) {
   await page.getByLabel(new RegExp(`^${id('web.fields.confirmPassword')}`)).fill(user.password);
   await page.getByRole('button', { name: id('web.changePassword.submit') }).click();
   await page.getByRole('heading', { name: id('web.home.welcome', { name: user.name }) }).waitFor();
-}
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-async function chooseMany(page: Page, scope: Page | Locator, label: string, options: string[]) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  for (const option of options) {
-    await box.click();
-    await box.fill(option.slice(0, 6));
-    await page.getByRole('option', { name: new RegExp(`^(\\d+\\. )?${escapeRegExp(option)}$`) }).click();
-    await box.press('Escape');
-  }
 }
 
 describe('community complaint to intake', () => {

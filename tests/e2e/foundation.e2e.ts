@@ -7,11 +7,12 @@
  * in order and build on each other, like a shelter's first day.
  */
 import { gzipSync } from 'node:zlib';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
 import { type E2E, startE2E } from '../support/browser.js';
 import { ADMIN } from '../support/fixtures.js';
+import { choose } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 const en = (key: string, vars?: Record<string, unknown>) => translate('en', key, vars);
@@ -24,14 +25,6 @@ const OFFICER = { name: 'Budi Santoso', username: 'budi.shelter', temporary: 'se
 /** Browser noise that is expected: the session check and a wrong password answer 401. */
 function unexpectedErrors(e2e: E2E, page: Page): string[] {
   return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
-}
-
-/** Mantine Select inside `scope`: open it by its label and pick an option (listed in a portal) by its text. */
-async function choose(page: Page, scope: Locator, label: string, option: string, search?: string) {
-  const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport) => {

@@ -14,9 +14,9 @@ import type { SopView } from '../../src/shared/contracts/sop.js';
 import { translate } from '../../src/shared/i18n/index.js';
 import { DEFAULT_SOP } from '../../src/shared/workflow/default-sop.js';
 import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { escapeRegExp } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** A label as Mantine renders it: a required field adds " *". */
 const label = (key: string, vars?: Record<string, unknown>) => new RegExp(`^${escapeRegExp(id(key, vars))}( \\*)?$`);
 

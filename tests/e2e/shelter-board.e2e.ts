@@ -8,11 +8,12 @@
  * One server for the file; the tests run in order (the phone test expects the first bed taken).
  */
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/shared/contracts/cases.js';
 import { translate } from '../../src/shared/i18n/index.js';
 import { type E2E, type HttpSession, SCREENSHOT_DIR, startE2E } from '../support/browser.js';
+import { choose } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 
@@ -50,12 +51,6 @@ async function shot(e2e: E2E, page: Page, name: string) {
   await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(150);
   return e2e.screenshot(page, name);
-}
-
-/** Mantine Select inside `scope`: open it by its label and pick an option (listed in a portal). */
-async function choose(page: Page, scope: Page | Locator, label: string, option: string) {
-  await scope.getByRole('combobox', { name: label, exact: true }).click();
-  await page.getByRole('option', { name: option, exact: true }).click();
 }
 
 /** On the case page: open the shelter section of the records and put the client on `bed`. */

@@ -1,0 +1,47 @@
+/**
+ * Browser-test helpers for Mantine's pickers, whose options are listed in a portal outside the
+ * field. Shared by the e2e files so that each flake is fixed once.
+ */
+import type { Locator, Page } from 'playwright-core';
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Mantine Select inside `scope`: open it by its label, optionally type `search`, and pick `option` by its text. */
+export async function choose(page: Page, scope: Page | Locator, label: string, option: string, search?: string) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+/** How many times `chooseMany` opens the list again when the option went away before the click. */
+const ATTEMPTS = 3;
+
+/**
+ * Mantine MultiSelect inside `scope` (the PPKS categories): for each option, type its first letters
+ * and pick it. Official categories are numbered ("11. Gelandangan"), so the number is optional.
+ *
+ * The list can close or move under the pointer while the form above it is still changing (a chosen
+ * client replaces the identity fields, the unit is preselected when the units arrive). So a pick
+ * that did not land is tried again, and each pick is checked by its pill in the field.
+ */
+export async function chooseMany(page: Page, scope: Page | Locator, label: string, options: string[]) {
+  const box = scope.getByRole('combobox', { name: label, exact: true });
+  // `has` is matched inside each field, so it takes the role locator without `scope`'s own chain.
+  const field = scope.locator('.mantine-MultiSelect-root', { has: page.getByRole('combobox', { name: label, exact: true }) });
+  for (const option of options) {
+    const name = new RegExp(`^(\\d+\\. )?${escapeRegExp(option)}$`);
+    const pill = field.locator('.mantine-MultiSelect-pill', { hasText: name });
+    for (let attempt = 1; (await pill.count()) === 0; attempt++) {
+      await box.click();
+      await box.fill(option.slice(0, 6));
+      try {
+        await page.getByRole('option', { name }).click({ timeout: 5_000 });
+        await pill.waitFor({ timeout: 5_000 });
+      } catch (error) {
+        if (attempt >= ATTEMPTS) throw error;
+      }
+      await box.press('Escape');
+    }
+  }
+}
