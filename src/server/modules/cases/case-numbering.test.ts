@@ -167,6 +167,36 @@ describe('case numbering', () => {
     expect(await fingerprint(db)).toBe(base);
   });
 
+  it('the fingerprint runs as PL/pgSQL, whose plan is kept per session, and still equals the 0015 definition (migration 0017)', async () => {
+    const { db } = app.testDatabase;
+    // A LANGUAGE sql function called from assert_intake_context() is planned again on every intake.
+    const [fn] = await queryRows<{ language: string }>(
+      db,
+      sql`select l.lanname as language from pg_proc p join pg_language l on l.oid = p.prolang where p.proname = 'intake_context_fingerprint'`,
+    );
+    expect(fn.language).toBe('plpgsql');
+    // App servers of the release before remembered fingerprints computed by 0015's SQL: they must still match.
+    await execute(sql`insert into holidays (organization_id, date, name) values (${unitId}, '2032-01-01', 'Tahun Baru') on conflict do nothing`);
+    try {
+      const [row] = await queryRows<{ fn: string; v0015: string }>(
+        db,
+        sql`select intake_context_fingerprint(${unitId}) as fn, (
+              select md5(row(
+                o.path, o.kind, o.name,
+                s.time_zone, s.always_on, s.working_hours, s.target_working_days, s.max_stay_days, s.stay_warning_days, s.case_number_prefix,
+                (select array_agg(h.date order by h.date) from holidays h where h.organization_id = o.id),
+                (select v.id from sop_versions v where v.organization_id = o.id order by v.version desc limit 1)
+              )::text)
+              from organizations o left join organization_settings s on s.organization_id = o.id
+              where o.id = ${unitId}) as v0015`,
+      );
+      expect(row.fn).toMatch(/^[0-9a-f]{32}$/);
+      expect(row.fn).toBe(row.v0015);
+    } finally {
+      await execute(sql`delete from holidays where organization_id = ${unitId} and date = '2032-01-01'`);
+    }
+  });
+
   it('a refusal is never decided on a remembered context: the unit is looked up again first', async () => {
     expectJson<CaseDetail>(await intake(officer), 201);
     // Another server makes the unit something that receives no clients: the write notices, reads again, refuses.
