@@ -4,18 +4,33 @@
  */
 import type { Locator, Page } from 'playwright-core';
 
+/** How many times a picker's list is opened, and how long each try waits for its option (30 s in all, Playwright's default for one click). */
+const ATTEMPTS = 3;
+const ATTEMPT_MS = 10_000;
+
 export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** Mantine Select inside `scope`: open it by its label, optionally type `search`, and pick `option` by its text. */
+/**
+ * Mantine Select inside `scope`: open it by its label, optionally type `search`, and pick `option` by
+ * its text. When the list closed or moved before the click, the click is tried again, opening the list
+ * first if it is not showing the option (no Escape: inside a dialog it could close the dialog).
+ */
 export async function choose(page: Page, scope: Page | Locator, label: string, option: string, search?: string) {
   const box = scope.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  if (search) await box.fill(search);
-  await page.getByRole('option', { name: option, exact: true }).click();
+  const item = page.getByRole('option', { name: option, exact: true });
+  for (let attempt = 1; ; attempt++) {
+    if (attempt === 1 || !(await item.isVisible())) {
+      await box.click();
+      if (search) await box.fill(search);
+    }
+    try {
+      await item.click({ timeout: ATTEMPT_MS });
+      return;
+    } catch (error) {
+      if (attempt >= ATTEMPTS) throw error;
+    }
+  }
 }
-
-/** How many times `chooseMany` opens the list again when the option went away before the click. */
-const ATTEMPTS = 3;
 
 /**
  * Mantine MultiSelect inside `scope` (the PPKS categories): for each option, type its first letters
@@ -36,8 +51,8 @@ export async function chooseMany(page: Page, scope: Page | Locator, label: strin
       await box.click();
       await box.fill(option.slice(0, 6));
       try {
-        await page.getByRole('option', { name }).click({ timeout: 5_000 });
-        await pill.waitFor({ timeout: 5_000 });
+        await page.getByRole('option', { name }).click({ timeout: ATTEMPT_MS });
+        await pill.waitFor({ timeout: ATTEMPT_MS });
       } catch (error) {
         if (attempt >= ATTEMPTS) throw error;
       }
