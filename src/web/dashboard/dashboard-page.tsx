@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { OfficeDashboard, ProvinceDashboard } from '../../shared/contracts/reports.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { formatMonth } from '../components/labels.js';
 import { ReportTable } from '../reports/report-tables.js';
 import { useCan } from '../session.js';
 
@@ -31,7 +32,7 @@ function yearToDate() {
 
 /** /dashboard: the office at a glance; with report rights, its districts (or units) compared. */
 export default function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const can = useCan();
   const office = useQuery({ queryKey: ['dashboard'], queryFn: ({ signal }) => api.get<OfficeDashboard>('/dashboard', {}, signal) });
   const period = yearToDate();
@@ -48,7 +49,7 @@ export default function DashboardPage() {
       {d && (
         <>
           <Text c="dimmed">
-            {d.organizationName} · {d.month}
+            {d.organizationName} · {formatMonth(d.month, i18n.language)}
           </Text>
           <SimpleGrid cols={{ base: 2, md: 5 }}>
             <Stat label={t('reports.web.dashboard.casesThisMonth')} value={d.casesThisMonth} testId="stat-cases-month" />

@@ -7,6 +7,7 @@ import { PPKS_CATEGORIES } from '../../shared/domain/ppks.js';
 import { DEFAULT_SOP } from '../../shared/workflow/default-sop.js';
 import { api, apiUrl } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { formatMonth } from '../components/labels.js';
 import { ReportTable } from './report-tables.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -202,7 +203,7 @@ function ServiceTimeTab({ query }: { query: Query }) {
       <ReportTable
         title={t('reports.serviceTime.months')}
         columns={[t('reports.columns.month'), t('reports.serviceTime.closedCases'), t('reports.serviceTime.withinTarget'), t('reports.columns.median')]}
-        rows={r.months.map((m) => [m.month, m.closedCases, m.withinTarget, m.medianLeadMinutes ?? '-'])}
+        rows={r.months.map((m) => [formatMonth(m.month, i18n.language), m.closedCases, m.withinTarget, m.medianLeadMinutes ?? '-'])}
       />
     </Stack>
   );
