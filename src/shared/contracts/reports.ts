@@ -119,7 +119,7 @@ export const summaryReport = z.object({
   complaints: z
     .object({ received: z.number().int(), byStatus: z.array(count), triaged: z.number().int(), medianResponseMinutes: z.number().nullable() })
     .nullable(),
-  satisfaction: z.object({ respondents: z.number().int(), ikm: z.number(), grade: z.string().nullable() }).nullable(),
+  satisfaction: z.object({ respondents: z.number().int(), ikm: z.number().nullable(), grade: z.string().nullable() }).nullable(),
 });
 export type SummaryReport = z.infer<typeof summaryReport>;
 

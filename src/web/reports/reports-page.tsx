@@ -66,7 +66,14 @@ function SummaryTab({ query }: { query: Query }) {
           [`${t('reports.summary.identityDocuments')}: ${t('reports.columns.requested')}`, r.identityDocuments.requested],
           [`${t('reports.summary.identityDocuments')}: ${t('reports.columns.issued')}`, r.identityDocuments.issued],
           [t('reports.summary.complaintsReceived'), r.complaints ? r.complaints.received : t('reports.summary.notAvailable')],
-          ['IKM', r.satisfaction ? `${r.satisfaction.ikm} (${r.satisfaction.grade ?? '-'})` : t('reports.summary.notAvailable')],
+          [
+            'IKM',
+            !r.satisfaction
+              ? t('reports.summary.notAvailable')
+              : r.satisfaction.ikm === null
+                ? t('reports.summary.noRespondents')
+                : `${r.satisfaction.ikm} (${r.satisfaction.grade ?? '-'}) · ${t('reports.summary.respondentsCount', { count: r.satisfaction.respondents })}`,
+          ],
         ]}
       />
       <SimpleGrid cols={{ base: 1, md: 2 }}>

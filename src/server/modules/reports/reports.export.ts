@@ -129,7 +129,7 @@ export function summaryDocument(r: SummaryReport, lang: Language): ReportDocumen
       columns: [t(lang, 'columns.figure'), t(lang, 'columns.value')],
       rows: [
         [t(lang, 'summary.respondents'), r.satisfaction.respondents],
-        ['IKM', r.satisfaction.ikm],
+        ['IKM', r.satisfaction.ikm ?? '-'],
         [t(lang, 'summary.grade'), r.satisfaction.grade ?? '-'],
       ],
     });

@@ -229,7 +229,8 @@ async function complaintFigures(db: Db, ctx: Context, start: Date, end: Date): P
 async function satisfactionFigures(db: Db, ctx: Context, start: Date, end: Date): Promise<SummaryReport['satisfaction']> {
   if (!(await repo.tableExists(db, 'survey_responses'))) return null;
   const rows = await repo.findSurveyAnswers(db, ctx.scope, start, end);
-  if (rows.length === 0) return { respondents: 0, ikm: 0, grade: null };
+  // No respondents: no index at all (an IKM of 0 would read as the worst service).
+  if (rows.length === 0) return { respondents: 0, ikm: null, grade: null };
   const answers = rows.map((r) => Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, r[e] === null ? null : Number(r[e])])) as Parameters<typeof computeIkm>[0][number]);
   const result = computeIkm(answers);
   return { respondents: result.respondents, ikm: result.ikmRounded, grade: result.grade };

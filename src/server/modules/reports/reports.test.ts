@@ -98,6 +98,8 @@ describe('reports', () => {
     expect(r.repeatClients).toBe(1);
     expect(r.tracing).toEqual({ attempts: 1, casesTraced: 1, familiesFound: 0 });
     expect(r.identityDocuments.requested).toBe(1);
+    // Nobody answered the survey in March: no index, not an IKM of 0.
+    expect(r.satisfaction).toEqual({ respondents: 0, ikm: null, grade: null });
   });
 
   it('service time is counted in working minutes against the target, month by month', async () => {
