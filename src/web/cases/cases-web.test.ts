@@ -14,7 +14,7 @@ import { CATEGORY_CODES } from '../../shared/domain/ppks.js';
 import enCasesWeb from '../../shared/i18n/en/cases-web.json' with { type: 'json' };
 import idCasesWeb from '../../shared/i18n/id/cases-web.json' with { type: 'json' };
 import { lookup, translate } from '../../shared/i18n/index.js';
-import { formatDuration, fromPickerValue, parseTypedDate, toPickerValue } from './case-format.js';
+import { formatDate, formatDuration, fromPickerValue, parseTypedDate, toPickerValue } from './case-format.js';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -74,6 +74,13 @@ describe('case formatting', () => {
     expect(formatDuration(45, t)).toBe('45 m');
     expect(formatDuration(0, t)).toBe('0 m');
     expect(formatDuration(null, t)).toBe('—');
+  });
+
+  it('writes a calendar date in words, on that very day in any time zone (the dashboard period, report dates)', () => {
+    expect(formatDate('2026-01-01', 'id')).toBe('1 Jan 2026');
+    expect(formatDate('2026-08-17', 'id')).toBe('17 Agu 2026');
+    expect(formatDate('2026-12-31T23:59:00Z', 'en')).toBe('31 Dec 2026');
+    expect(formatDate(null, 'id')).toBe('—');
   });
 
   it('reads a typed date as day/month/year and refuses dates that do not exist', () => {

@@ -4,6 +4,7 @@ import { lazy, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { OfficeDashboard, ProvinceDashboard } from '../../shared/contracts/reports.js';
 import { api } from '../api.js';
+import { formatDate } from '../cases/case-format.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { formatMonth } from '../components/labels.js';
 import { ReportTable } from '../reports/report-tables.js';
@@ -67,7 +68,7 @@ export default function DashboardPage() {
       )}
       {districts.data && districts.data.districts.length > 0 && (
         <ReportTable
-          title={`${t('reports.web.dashboard.districts')} (${districts.data.from} – ${districts.data.to})`}
+          title={`${t('reports.web.dashboard.districts')} (${formatDate(districts.data.from, i18n.language)} – ${formatDate(districts.data.to, i18n.language)})`}
           columns={[t('reports.web.dashboard.district'), t('reports.columns.casesServed'), t('reports.summary.newCases'), t('reports.serviceTime.closedCases'), t('reports.web.dashboard.withinTarget'), t('reports.columns.median'), t('reports.columns.overdueNow'), t('reports.web.dashboard.spm')]}
           rows={districts.data.districts.map((x) => [x.name, x.casesServed, x.newCases, x.closedCases, x.withinTargetShare ?? '-', x.medianLeadMinutes ?? '-', x.overdueNow, x.spmPercentage ?? '-'])}
         />

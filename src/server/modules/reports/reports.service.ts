@@ -233,7 +233,8 @@ async function satisfactionFigures(db: Db, ctx: Context, start: Date, end: Date)
   if (rows.length === 0) return { respondents: 0, ikm: null, grade: null };
   const answers = rows.map((r) => Object.fromEntries(SURVEY_ELEMENTS.map((e) => [e, r[e] === null ? null : Number(r[e])])) as Parameters<typeof computeIkm>[0][number]);
   const result = computeIkm(answers);
-  return { respondents: result.respondents, ikm: result.ikmRounded, grade: result.grade };
+  // Questionnaires with no element answered have no grade, and no index either.
+  return { respondents: result.respondents, ikm: result.grade === null ? null : result.ikmRounded, grade: result.grade };
 }
 
 // ---------------------------------------------------------------------------------------------
