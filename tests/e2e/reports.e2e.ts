@@ -59,6 +59,8 @@ describe('reports', () => {
       await page.getByRole('cell', { name: id('reports.summary.casesServed'), exact: true }).waitFor();
       // Nobody has answered the survey: the IKM row says so instead of showing an index of 0.
       await page.getByRole('cell', { name: id('reports.summary.noRespondents'), exact: true }).waitFor();
+      // No case was closed: the outcomes table says there is nothing, instead of a bare header.
+      await page.getByRole('cell', { name: id('reports.web.noRows'), exact: true }).first().waitFor();
       await e2e.screenshot(page, `reports-${device}`);
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-summary-xlsx').click()]);
       const file = await download.path();

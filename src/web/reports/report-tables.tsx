@@ -1,8 +1,10 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 /** A titled two-or-more-column table that scrolls sideways on a phone instead of squeezing. */
 export function ReportTable({ title, columns, rows }: { title: string; columns: string[]; rows: ReactNode[][] }) {
+  const { t } = useTranslation();
   return (
     <div>
       <Text fw={600} mb={4}>
@@ -18,6 +20,15 @@ export function ReportTable({ title, columns, rows }: { title: string; columns: 
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
+            {rows.length === 0 && (
+              <Table.Tr>
+                <Table.Td colSpan={columns.length}>
+                  <Text size="sm" c="dimmed">
+                    {t('reports.web.noRows')}
+                  </Text>
+                </Table.Td>
+              </Table.Tr>
+            )}
             {rows.map((r, i) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: report rows have no id and never reorder
               <Table.Tr key={i}>
