@@ -9,7 +9,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
 import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
-import { chooseMany, } from '../support/mantine.js';
+import { chooseMany } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 const OFFICER = { name: 'Dewi Lestari', username: 'dewi.piket', temporary: 'sementara-dewi-1', password: 'dewi-password-2026' };

@@ -70,6 +70,8 @@ describe('reports', () => {
       wb.worksheets[0].eachRow((row) => rows.push((row.values as unknown[]).slice(1).join('|')));
       expect(rows[0]).toBe(id('reports.summary.title'));
       expect(rows).toContain(`${id('reports.summary.casesServed')}|1`);
+      // No respondents: the export writes no index rather than an IKM of 0.
+      expect(rows).toContain('IKM|-');
       await page.goto('/dashboard');
       await page.getByTestId('stat-cases-month').waitFor();
       await page.locator('.recharts-surface').first().waitFor();
