@@ -12,6 +12,7 @@ import type { AppConfig } from './config.js';
 import type { Database } from './db/client.js';
 import type { AppContext, ZodApp } from './http/context.js';
 import { AppError, handleError } from './http/errors.js';
+import { createFirstScreenHandler, SCRIPT_LOADER_CSP_HASH } from './http/first-screen.js';
 import { createSessionHook } from './http/session-hook.js';
 import { registerCaseRoutes } from './modules/cases/cases.routes.js';
 import { registerFieldReportRoutes } from './modules/field-reports/field-reports.routes.js';
@@ -67,7 +68,8 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
+        // The app's own files, and the first screens' script loader (src/server/http/first-screen.ts).
+        scriptSrc: ["'self'", SCRIPT_LOADER_CSP_HASH],
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:', 'blob:'],
         connectSrc: ["'self'"],
@@ -133,7 +135,7 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
   registerInstitutionRoutes(app, ctx);
   registerReferralRoutes(app, ctx);
   registerFieldReportRoutes(app, ctx);
-  registerWeb(app, config);
+  registerWeb(app, ctx);
   return app;
 }
 
@@ -148,7 +150,7 @@ function webCacheControl(filePath: string, webDistDir: string): string {
  * build writes a Brotli and a gzip copy beside each text file (scripts/vite-precompress.ts), handed
  * out by `accept-encoding` (`preCompressed`); hashed files under /assets/ are cached for a year.
  */
-function registerWeb(app: ZodApp, config: AppConfig) {
+function registerWeb(app: ZodApp, { db, config }: AppContext) {
   const hasWeb = existsSync(path.join(config.webDistDir, 'index.html'));
   if (hasWeb) {
     app.register(fastifyStatic, {
@@ -161,6 +163,8 @@ function registerWeb(app: ZodApp, config: AppConfig) {
         reply.header('cache-control', webCacheControl(filePath, config.webDistDir));
       },
     });
+    // The worklist, drawn by the server for a signed-in user (src/server/http/first-screen.ts).
+    app.get('/cases', { schema: { hide: true } }, createFirstScreenHandler(db, config.webDistDir));
   }
   app.setNotFoundHandler((req, reply) => {
     // A missing file under /assets/ (an old chunk after an update) is a 404, not the page as JavaScript.

@@ -17,7 +17,23 @@ const pageData = Promise.race([prefetchPageData(window.location), new Promise((r
 const session = prefetchSession();
 const ready = Promise.all([i18nReady, session, preloadRoute(window.location.pathname, session), pageData]);
 
+/**
+ * A search typed into the server-drawn worklist (src/server/http/first-screen.ts) before the app took
+ * over is not lost: it goes into the address, which the app's worklist reads.
+ */
+function keepSearchTypedBeforeStart(): void {
+  const input = document.getElementById('first-screen-q');
+  if (!(input instanceof HTMLInputElement) || input.value === input.defaultValue) return;
+  const url = new URL(window.location.href);
+  const typed = input.value.trim();
+  if (typed) url.searchParams.set('q', typed);
+  else url.searchParams.delete('q');
+  url.searchParams.delete('page');
+  window.history.replaceState(window.history.state, '', url);
+}
+
 void ready.then(() => {
+  keepSearchTypedBeforeStart();
   // A transition: React renders the page in slices and lets the browser in between, instead of
   // blocking the main thread for the whole first render.
   startTransition(() => {

@@ -4,6 +4,7 @@ import type { Db } from '../db/client.js';
 import { toActor } from '../modules/auth/auth.service.js';
 import { findLiveSession, hashToken, touchSession } from '../modules/auth/sessions.repository.js';
 import { AppError } from './errors.js';
+import { isFirstScreenRequest } from './first-screen.js';
 
 export const SESSION_COOKIE = 'singgah_session';
 
@@ -21,13 +22,14 @@ export function sessionCookieOptions(req: FastifyRequest, config: AppConfig) {
 }
 
 /**
- * Loads the session from its cookie before every /api request, and guards writes against cross-site
+ * Loads the session from its cookie before every /api request (and the pages the server draws,
+ * src/server/http/first-screen.ts), and guards writes against cross-site
  * request forgery: a signed-in write must carry the session's CSRF token in `x-csrf-token`, and any
  * write whose Origin names another site is refused.
  */
 export function createSessionHook(db: Db, config: AppConfig) {
   return async function sessionHook(req: FastifyRequest, reply: FastifyReply) {
-    if (!req.url.startsWith('/api/')) return;
+    if (!req.url.startsWith('/api/') && !isFirstScreenRequest(req.method, req.url)) return;
     const isWrite = !SAFE_METHODS.has(req.method);
     if (isWrite) {
       const origin = req.headers.origin;

@@ -6,7 +6,7 @@
  */
 import { myPlanItemsQuery } from '../case-conferences/conference-queries.js';
 import { preloadWorklistParts } from '../cases/worklist-parts.js';
-import { sopQuery, worklistParams, worklistQuery } from '../cases/worklist-query.js';
+import { sopQuery, type WorklistResult, worklistParams, worklistQuery } from '../cases/worklist-query.js';
 import { queryClient } from '../query-client.js';
 import { meQuery, setupStatusQuery } from '../session.js';
 
@@ -25,6 +25,22 @@ function forgetIfFailed(queryKey: readonly unknown[]): void {
 }
 
 /**
+ * The worklist the server drew into the page (src/server/http/first-screen.ts): the same answer as
+ * `GET /api/cases` for this address, so the app starts on it instead of asking again. Read once.
+ */
+function takeServerDrawnWorklist(search: string): WorklistResult | undefined {
+  const element = document.getElementById('singgah-first-screen');
+  if (!element) return undefined;
+  element.remove();
+  try {
+    const drawn = JSON.parse(element.textContent ?? '') as { search: string; worklist: WorklistResult };
+    return drawn.search === search ? drawn.worklist : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * The data of the page at `location`, for the pages people open directly (the worklist). Resolves
  * when it has answered (or failed): the first render waits for it (up to a limit), so the page is
  * drawn once with its rows instead of once empty and again when they arrive.
@@ -33,7 +49,9 @@ export function prefetchPageData(location: { pathname: string; search: string })
   if (location.pathname !== '/cases') return Promise.resolve();
   preloadWorklistParts(location.search);
   const worklist = worklistQuery(worklistParams(new URLSearchParams(location.search)));
-  const rows = queryClient.prefetchQuery(worklist).then(() => {
+  const drawn = takeServerDrawnWorklist(location.search);
+  if (drawn) queryClient.setQueryData(worklist.queryKey, drawn);
+  const rows = (drawn ? Promise.resolve() : queryClient.prefetchQuery(worklist)).then(() => {
     forgetIfFailed(worklist.queryKey);
     // The rows carry only the stage key; its name comes from each listed unit's SOP. Not waited for:
     // until it is in, the rows show the default SOP's names, which a unit's own SOP usually keeps.

@@ -1,5 +1,5 @@
 import type { Permission } from '../../shared/permissions.js';
-import type { IconName } from '../components/icons.js';
+import type { IconName } from '../components/icon-paths.js';
 
 export interface NavItem {
   to: string;
