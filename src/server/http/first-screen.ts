@@ -13,22 +13,17 @@
  * organization scope, through the same service), and never stored by any cache.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { caseSummary, listCasesQuery } from '../../shared/contracts/cases.js';
 import { page } from '../../shared/contracts/common.js';
 import { roleHas } from '../../shared/permissions.js';
+import { WORKLIST_PAGE_SIZE, worklistParams } from '../../web/cases/worklist-params.js';
 import type { Db } from '../db/client.js';
 import { listCases } from '../modules/cases/cases.service.js';
-import {
-  FIRST_SCREEN_LISTS,
-  FIRST_SCREEN_PAGE_SIZE,
-  type FirstScreenList,
-  renderWorklistFirstScreen,
-  WORKLIST_FIRST_SCREEN_CSS,
-} from '../modules/cases/worklist.page.js';
+import { renderWorklistFirstScreen, WORKLIST_FIRST_SCREEN_CSS } from '../modules/cases/worklist.page.js';
 import { findLatestSopVersion, findSopStages } from '../modules/sop/sop.repository.js';
 import type { Actor } from './authorize.js';
 
@@ -42,10 +37,11 @@ export function isFirstScreenRequest(method: string, url: string): boolean {
 
 /**
  * Requests the app's scripts (listed in `#singgah-app-scripts`) after the first paint: a frame
- * callback runs just before the browser paints, and the timeout after it. Constant, so its hash is.
+ * callback runs just before the browser paints, and the timeout after it; the links and the script go
+ * into the head in one insertion. Constant, so its hash is.
  */
 const SCRIPT_LOADER =
-  "(function(){var d=document,a=JSON.parse(d.getElementById('singgah-app-scripts').textContent);requestAnimationFrame(function(){setTimeout(function(){a.preload.forEach(function(u){var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;d.head.appendChild(l)});var s=d.createElement('script');s.type='module';s.crossOrigin='';s.src=a.entry;d.head.appendChild(s)})})})();";
+  "(function(){var d=document,a=JSON.parse(d.getElementById('singgah-app-scripts').textContent);requestAnimationFrame(function(){setTimeout(function(){var f=d.createDocumentFragment();a.preload.forEach(function(u){var l=d.createElement('link');l.rel='modulepreload';l.crossOrigin='';l.href=u;f.appendChild(l)});var s=d.createElement('script');s.type='module';s.crossOrigin='';s.src=a.entry;f.appendChild(s);d.head.appendChild(f)})})})();";
 
 /** The loader's hash for the Content-Security-Policy's `script-src`. */
 export const SCRIPT_LOADER_CSP_HASH = `'sha256-${createHash('sha256').update(SCRIPT_LOADER).digest('base64')}'`;
@@ -96,17 +92,16 @@ async function stageNamesOf(db: Db, organizationIds: string[], language: string)
 /** The worklist as the server draws it, or null when this user gets the plain page. */
 async function worklistFirstScreen(db: Db, actor: Actor | undefined, req: FastifyRequest, indexHtml: string): Promise<string | null> {
   if (!actor || actor.mustChangePassword || !roleHas(actor.role, 'cases.read')) return null;
-  const search = new URL(req.url, 'http://first-screen').searchParams;
-  const listParam = search.get('list');
-  const list: FirstScreenList = FIRST_SCREEN_LISTS.includes(listParam as FirstScreenList) ? (listParam as FirstScreenList) : 'open';
-  const pageNumber = Math.max(1, Math.floor(Number(search.get('page'))) || 1);
+  const address = new URL(req.url, 'http://first-screen');
+  // The address read as the app reads it, so that both show the same rows for it.
+  const { list, q, category, source, page: pageNumber } = worklistParams(address.searchParams);
   const query = listCasesQuery.safeParse({
     list,
-    q: search.get('q') || undefined,
-    category: search.get('category') || undefined,
-    source: search.get('source') || undefined,
-    limit: FIRST_SCREEN_PAGE_SIZE,
-    offset: (pageNumber - 1) * FIRST_SCREEN_PAGE_SIZE,
+    q: q || undefined,
+    category: category || undefined,
+    source: source || undefined,
+    limit: WORKLIST_PAGE_SIZE,
+    offset: (pageNumber - 1) * WORKLIST_PAGE_SIZE,
   });
   // An address the app itself would answer with an error message: let it.
   if (!query.success) return null;
@@ -128,15 +123,19 @@ async function worklistFirstScreen(db: Db, actor: Actor | undefined, req: Fastif
     total: result.total,
     stageName,
   }).value;
-  const data = { search: new URL(req.url, 'http://first-screen').search, worklist: result };
+  const data = { search: address.search, worklist: result };
   return withFirstScreen(indexHtml, { lang: actor.language, css: WORKLIST_FIRST_SCREEN_CSS, body, data });
 }
 
 /** `GET /cases`: the worklist drawn by the server when it may be, otherwise the plain app page. */
 export function createFirstScreenHandler(db: Db, webDistDir: string) {
-  let indexHtml: string | undefined;
+  const file = path.join(webDistDir, 'index.html');
+  // Read again when the build changed it (a rebuild without a restart, as in `npm run dev`).
+  let cached: { mtimeMs: number; html: string } | undefined;
   return async function firstScreen(req: FastifyRequest, reply: FastifyReply) {
-    indexHtml ??= readFileSync(path.join(webDistDir, 'index.html'), 'utf8');
+    const { mtimeMs } = statSync(file);
+    if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
+    const indexHtml = cached.html;
     reply.header('vary', 'cookie, accept-encoding');
     const drawn = await worklistFirstScreen(db, req.auth?.user, req, indexHtml);
     if (drawn === null) return reply.sendFile('index.html');

@@ -15,6 +15,7 @@ import enCasesWeb from '../../shared/i18n/en/cases-web.json' with { type: 'json'
 import idCasesWeb from '../../shared/i18n/id/cases-web.json' with { type: 'json' };
 import { lookup, translate } from '../../shared/i18n/index.js';
 import { formatDate, formatDuration, fromPickerValue, parseTypedDate, toPickerValue } from './case-format.js';
+import { worklistParams } from './worklist-params.js';
 
 type Tree = { [key: string]: string | Tree };
 const PLURAL = /_(zero|one|two|few|many|other)$/;
@@ -98,5 +99,23 @@ describe('case formatting', () => {
     expect(fromPickerValue(toPickerValue(at))).toBe(at.toISOString());
     expect(fromPickerValue('')).toBeUndefined();
     expect(fromPickerValue('not a date')).toBeUndefined();
+  });
+});
+
+describe('worklist address', () => {
+  it('reads the list, search, filters and page from the address; a page is a whole number from 1', () => {
+    expect(worklistParams(new URLSearchParams('list=closed&q=darto&category=ppks_11&source=police&page=3'))).toEqual({
+      list: 'closed',
+      q: 'darto',
+      category: 'ppks_11',
+      source: 'police',
+      page: 3,
+    });
+    // An unknown list is the open one; a page that is not a whole number from 1 is read as the server
+    // reads it when it draws the worklist (src/server/http/first-screen.ts), so both mean the same rows.
+    expect(worklistParams(new URLSearchParams('list=secret&page=1.5'))).toMatchObject({ list: 'open', page: 1 });
+    expect(worklistParams(new URLSearchParams('page=2.9')).page).toBe(2);
+    expect(worklistParams(new URLSearchParams('page=-4')).page).toBe(1);
+    expect(worklistParams(new URLSearchParams('page=abc')).page).toBe(1);
   });
 });

@@ -4,32 +4,15 @@
  * and zod: it is part of the first download.
  */
 import { queryOptions } from '@tanstack/react-query';
-import type { CaseSummary, ListCasesQuery } from '../../shared/contracts/cases.js';
+import type { CaseSummary } from '../../shared/contracts/cases.js';
 import type { SopView } from '../../shared/contracts/sop.js';
 import { api } from '../api.js';
+import { WORKLIST_PAGE_SIZE, type WorklistParams } from './worklist-params.js';
 
-export const WORKLIST_PAGE_SIZE = 20;
-export const WORKLISTS_SHOWN = ['open', 'mine', 'overdue', 'waiting_for_me', 'new_today', 'closed', 'all'] as const satisfies readonly ListCasesQuery['list'][];
-export type WorklistName = (typeof WORKLISTS_SHOWN)[number];
+export { WORKLIST_PAGE_SIZE, WORKLISTS_SHOWN, type WorklistName, type WorklistParams, worklistParams } from './worklist-params.js';
 
 /** Everything about cases lives under this key, so one invalidation refreshes lists and pages. */
 export const casesKey = ['cases'] as const;
-
-export interface WorklistParams {
-  list: WorklistName;
-  q: string;
-  category: string | null;
-  source: string | null;
-  page: number;
-}
-
-/** The list, search, filters and page kept in the worklist's URL. */
-export function worklistParams(params: URLSearchParams): WorklistParams {
-  const listParam = params.get('list');
-  const list = WORKLISTS_SHOWN.includes(listParam as WorklistName) ? (listParam as WorklistName) : 'open';
-  const page = Math.max(1, Number(params.get('page')) || 1);
-  return { list, q: params.get('q') ?? '', category: params.get('category'), source: params.get('source'), page };
-}
 
 export type WorklistResult = { items: CaseSummary[]; total: number };
 

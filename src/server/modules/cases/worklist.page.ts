@@ -4,30 +4,25 @@
  * that on a cheap phone over a slow connection the cases are on screen before the app's code has
  * arrived. The React app replaces it when it starts (src/web/main.tsx) with the same page, whose cards,
  * table, texts and formats these follow: the same translations and the web's own formatting helpers
- * (src/web/cases/case-format.ts) and menu (src/web/layout/nav.ts). Links and the search form work
+ * (src/web/cases/case-format.ts), menu (src/web/layout/nav.ts) and reading of the address
+ * (src/web/cases/worklist-params.ts). Links and the search form work
  * without script (each is a request for the page again).
  */
 import type { TFunction } from 'i18next';
 import type { CaseSummary } from '../../../shared/contracts/cases.js';
-import { type Language, lookup } from '../../../shared/i18n/index.js';
-import { type Permission, roleHas, type Role } from '../../../shared/permissions.js';
 import { CASE_SOURCES } from '../../../shared/domain/enums.js';
+import { type Language, lookup } from '../../../shared/i18n/index.js';
+import { type Permission, type Role, roleHas } from '../../../shared/permissions.js';
 import { categoryLabel, categoryOptions, defaultStageName, enumLabel, enumOptions, formatDuration } from '../../../web/cases/case-format.js';
+import { WORKLIST_PAGE_SIZE, WORKLISTS_SHOWN, type WorklistName } from '../../../web/cases/worklist-params.js';
 import { ICON_PATHS, type IconName } from '../../../web/components/icon-paths.js';
 import { NAV_ITEMS } from '../../../web/layout/nav.js';
 import { html, type SafeHtml } from '../../documents/html.js';
 
-/** The lists shown as tabs, in the web's order (src/web/cases/worklist-query.ts). */
-export const FIRST_SCREEN_LISTS = ['open', 'mine', 'overdue', 'waiting_for_me', 'new_today', 'closed', 'all'] as const;
-export type FirstScreenList = (typeof FIRST_SCREEN_LISTS)[number];
-
-/** Cards or rows per page, as the web's (WORKLIST_PAGE_SIZE). */
-export const FIRST_SCREEN_PAGE_SIZE = 20;
-
 export interface WorklistFirstScreen {
   lang: Language;
   role: Role;
-  list: FirstScreenList;
+  list: WorklistName;
   q: string;
   category: string | null;
   source: string | null;
@@ -126,7 +121,7 @@ function navigation(view: WorklistFirstScreen, t: TFunction): SafeHtml {
 /** The page inside the start-up frame: menu (desktop), title, actions, lists, search, cases, total and pages. */
 export function renderWorklistFirstScreen(view: WorklistFirstScreen): SafeHtml {
   const t = serverT(view.lang);
-  const pages = Math.max(1, Math.ceil(view.total / FIRST_SCREEN_PAGE_SIZE));
+  const pages = Math.max(1, Math.ceil(view.total / WORKLIST_PAGE_SIZE));
   const filtered = Boolean(view.q || view.category || view.source);
   const empty = filtered ? t('casesWeb.list.noMatches') : t(`casesWeb.list.empty.${view.list}`, { defaultValue: t('casesWeb.list.noMatches') });
   const canWrite = roleHas(view.role, 'cases.write');
@@ -136,7 +131,7 @@ export function renderWorklistFirstScreen(view: WorklistFirstScreen): SafeHtml {
       ? html`<div class="fs-actions"><a class="fs-button" href="/cases/raid">${icon('raid', 16)}${t('casesWeb.nav.raid')}</a><a class="fs-button fs-primary" href="/cases/new">${icon('plus', 16)}${t('casesWeb.list.newIntake')}</a></div>`
       : ''
   }</div>
-<nav class="fs-tabs" aria-label="${t('casesWeb.list.worklists')}">${FIRST_SCREEN_LISTS.map(
+<nav class="fs-tabs" aria-label="${t('casesWeb.list.worklists')}">${WORKLISTS_SHOWN.map(
     (name) =>
       html`<a href="${worklistHref(view, { list: name === 'open' ? null : name })}"${name === view.list ? html` class="fs-tab-active" aria-current="page"` : ''}>${name === 'overdue' ? icon('alert', 14) : ''}${t(`casesWeb.lists.${name}`)}</a>`,
   )}</nav>
