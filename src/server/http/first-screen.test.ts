@@ -18,6 +18,7 @@ import { testDbKind } from '../../../tests/support/env.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../tests/support/second-district.js';
 import type { CaseDetail, CaseSummary, CreateIntakeBody } from '../../shared/contracts/cases.js';
 import { translate } from '../../shared/i18n/index.js';
+import { DEFAULT_SOP } from '../../shared/workflow/default-sop.js';
 import { SCRIPT_LOADER_CSP_HASH } from './first-screen.js';
 
 type Page = { items: CaseSummary[]; total: number };
@@ -312,5 +313,30 @@ describe(`the worklist drawn by the server: GET /cases (${testDbKind()})`, () =>
     expect(html).toContain(`<h1 class="fs-title">${translate('en', 'casesWeb.list.title')}</h1>`);
     expect(totalOf(html)).toBe(translate('en', 'casesWeb.list.total_other', { count: 3 }));
     expect(cardsOf(html)).toHaveLength(3);
+  });
+
+  it("names the current stages from each unit's own SOP, as the app does", async () => {
+    type Stage = { key: string; nameId: string; nameEn: string; responsibleRole: string; standardMinutes: number; skippable: boolean };
+    const sop = expectJson<{ stages: Stage[] }>(await api(app, admin).get('/api/sop', { query: { organizationId: unitId } }), 200);
+    const stages = sop.stages.map(({ key, nameId, nameEn, responsibleRole, standardMinutes, skippable }) => ({
+      key,
+      nameId: `${nameId} (SOP UPTD)`,
+      nameEn,
+      responsibleRole,
+      standardMinutes,
+      skippable,
+    }));
+    expectJson(await api(app, admin).put('/api/sop', { name: 'SOP UPTD', stages }, { query: { organizationId: unitId } }), 200);
+    const current = budi.currentStageKey;
+    const renamed = stages.find((stage) => stage.key === current)?.nameId;
+    expect(renamed).toMatch(/\(SOP UPTD\)$/);
+
+    const cards = cardsOf(await drawnPage(officer));
+    const budiCard = cards.find((card) => card.includes(`href="/cases/${budi.id}"`));
+    expect(budiCard).toContain(`>${renamed}</div>`);
+    // The other district keeps the default SOP's names.
+    const theirs = cardsOf(await drawnPage(otherOfficer));
+    expect(theirs.join('')).not.toContain('(SOP UPTD)');
+    expect(theirs.join('')).toContain(`>${DEFAULT_SOP.find((stage) => stage.key === joko.currentStageKey)?.name.id}</div>`);
   });
 });

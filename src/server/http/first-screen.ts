@@ -24,7 +24,7 @@ import { WORKLIST_PAGE_SIZE, worklistParams } from '../../web/cases/worklist-par
 import type { Db } from '../db/client.js';
 import { listCases } from '../modules/cases/cases.service.js';
 import { renderWorklistFirstScreen, WORKLIST_FIRST_SCREEN_CSS } from '../modules/cases/worklist.page.js';
-import { findLatestSopVersion, findSopStages } from '../modules/sop/sop.repository.js';
+import { findLatestSopStagesOf } from '../modules/sop/sop.repository.js';
 import type { Actor } from './authorize.js';
 
 /** Where `index.html` takes a server-drawn first screen (inside `#root`, after the start-up frame). */
@@ -79,14 +79,11 @@ const worklistPage = page(caseSummary);
 
 /** The names of the stages of each organization's current SOP, by organization and stage key. */
 async function stageNamesOf(db: Db, organizationIds: string[], language: string) {
-  const names = new Map<string, Map<string, string>>();
-  for (const organizationId of new Set(organizationIds)) {
-    const version = await findLatestSopVersion(db, organizationId);
-    if (!version) continue;
-    const stages = await findSopStages(db, version.id);
-    names.set(organizationId, new Map(stages.map((stage) => [stage.key, language === 'en' ? stage.nameEn : stage.nameId])));
+  const names = new Map<string, string>();
+  for (const stage of await findLatestSopStagesOf(db, [...new Set(organizationIds)])) {
+    names.set(`${stage.organizationId}:${stage.key}`, language === 'en' ? stage.nameEn : stage.nameId);
   }
-  return (organizationId: string, key: string) => names.get(organizationId)?.get(key);
+  return (organizationId: string, key: string) => names.get(`${organizationId}:${key}`);
 }
 
 /** The worklist as the server draws it, or null when this user gets the plain page. */
@@ -137,10 +134,19 @@ export function createFirstScreenHandler(db: Db, webDistDir: string) {
     if (cached?.mtimeMs !== mtimeMs) cached = { mtimeMs, html: readFileSync(file, 'utf8') };
     const indexHtml = cached.html;
     reply.header('vary', 'cookie, accept-encoding');
-    const drawn = await worklistFirstScreen(db, req.auth?.user, req, indexHtml);
+    let drawn: string | null;
+    try {
+      drawn = await worklistFirstScreen(db, req.auth?.user, req, indexHtml);
+    } catch (error) {
+      // The page is only a head start: when it cannot be drawn (the database is unreachable), the app
+      // starts as on any other page and shows the error where the user expects it.
+      req.log.error({ err: error }, 'the worklist could not be drawn by the server');
+      drawn = null;
+    }
     if (drawn === null) return reply.sendFile('index.html');
     reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8');
-    // Compressed as the build's files are (Brotli, else gzip): 20 cases drawn twice (cards and table) are ~30 KB.
+    // Compressed as the build's files are (Brotli, else gzip): 20 cases drawn as cards and as a table,
+    // with their data, are ~50 KB of HTML, ~8 KB as Brotli.
     const accepted = String(req.headers['accept-encoding'] ?? '');
     if (/\bbr\b/.test(accepted)) {
       return reply.header('content-encoding', 'br').send(brotliCompressSync(drawn, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));

@@ -28,8 +28,7 @@ export function sessionCookieOptions(req: FastifyRequest, config: AppConfig) {
  * write whose Origin names another site is refused.
  */
 export function createSessionHook(db: Db, config: AppConfig) {
-  return async function sessionHook(req: FastifyRequest, reply: FastifyReply) {
-    if (!req.url.startsWith('/api/') && !isFirstScreenRequest(req.method, req.url)) return;
+  async function loadSession(req: FastifyRequest, reply: FastifyReply) {
     const isWrite = !SAFE_METHODS.has(req.method);
     if (isWrite) {
       const origin = req.headers.origin;
@@ -52,6 +51,19 @@ export function createSessionHook(db: Db, config: AppConfig) {
     if (Date.now() - found.session.lastSeenAt.getTime() > 60_000) {
       await touchSession(db, tokenHash, config.sessionIdleMinutes);
       reply.setCookie(SESSION_COOKIE, token, sessionCookieOptions(req, config));
+    }
+  }
+
+  return async function sessionHook(req: FastifyRequest, reply: FastifyReply) {
+    if (req.url.startsWith('/api/')) return loadSession(req, reply);
+    if (!isFirstScreenRequest(req.method, req.url)) return;
+    // A page the server draws is only a head start: when the session cannot be read (the database is
+    // unreachable), the plain app page is sent as before, and the app reports the problem itself.
+    try {
+      await loadSession(req, reply);
+    } catch (error) {
+      req.auth = undefined;
+      req.log.error({ err: error }, 'the session could not be read for a page the server draws');
     }
   };
 }
