@@ -9,21 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/shared/contracts/cases.js';
 import type { FormResponseSummary } from '../../src/shared/contracts/forms.js';
 import { translate } from '../../src/shared/i18n/index.js';
-import { type E2E, type HttpSession, loginOverHttp, SCREENSHOT_DIR, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, loginOverHttp, SCREENSHOT_DIR, startE2E } from '../support/browser.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
-
-/** An API call as a signed-in user, with the session cookie and CSRF token. */
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 /**
  * Browser noise that is expected: the session check answers 401 before login, and a submit with

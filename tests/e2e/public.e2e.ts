@@ -8,20 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
 import { SURVEY_ELEMENTS } from '../../src/shared/survey/ikm.js';
-import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, startE2E } from '../support/browser.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
-
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return JSON.parse(text) as T;
-}
 
 /** Wait until every image on the page has loaded and decoded (the QR code, the image preview). */
 async function imagesLoaded(page: Page) {

@@ -8,23 +8,12 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/shared/contracts/cases.js';
 import { translate } from '../../src/shared/i18n/index.js';
-import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, startE2E } from '../support/browser.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 
 function unexpectedErrors(e2e: E2E, page: Page): string[] {
   return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
-}
-
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return JSON.parse(text) as T;
 }
 
 async function createUser(e2e: E2E, admin: HttpSession, organizationId: string, name: string, username: string, role: string): Promise<HttpSession> {

@@ -5,21 +5,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../src/shared/i18n/index.js';
-import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, startE2E } from '../support/browser.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 const ID_MONTHS = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember'];
-
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return (text ? JSON.parse(text) : undefined) as T;
-}
 
 async function userSession(e2e: E2E, admin: HttpSession, organizationId: string, user: { name: string; username: string; role: string }) {
   const temporary = `sementara-${user.username}`;

@@ -13,7 +13,7 @@ import type { RoomView } from '../../src/shared/contracts/shelter.js';
 import type { SopView } from '../../src/shared/contracts/sop.js';
 import { translate } from '../../src/shared/i18n/index.js';
 import { DEFAULT_SOP } from '../../src/shared/workflow/default-sop.js';
-import { type E2E, type HttpSession, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, startE2E } from '../support/browser.js';
 import { escapeRegExp } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
@@ -29,17 +29,6 @@ const ROOM = 'Kamar Melati';
 /** Browser noise that is expected: the session check answers 401 before login. */
 function unexpectedErrors(e2e: E2E, page: Page): string[] {
   return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
-}
-
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return JSON.parse(text) as T;
 }
 
 /** A full-page screenshot from the top, so the fixed header is drawn where it belongs. */

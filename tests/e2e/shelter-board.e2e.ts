@@ -12,7 +12,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseDetail } from '../../src/shared/contracts/cases.js';
 import { translate } from '../../src/shared/i18n/index.js';
-import { type E2E, type HttpSession, SCREENSHOT_DIR, startE2E } from '../support/browser.js';
+import { apiAs, type E2E, type HttpSession, SCREENSHOT_DIR, startE2E } from '../support/browser.js';
 import { choose } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
@@ -24,18 +24,6 @@ const ROOM = 'Kamar Melati';
 /** Browser noise that is expected: the session check answers 401 before login. */
 function unexpectedErrors(e2e: E2E, page: Page): string[] {
   return e2e.pageErrors(page).filter((line) => !/status of 401/.test(line));
-}
-
-/** An API call as a signed-in user, with the session cookie and CSRF token. */
-async function apiAs<T>(e2e: E2E, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await res.text();
-  expect(res.ok, text).toBe(true);
-  return JSON.parse(text) as T;
 }
 
 /** A user made by the administrator, who has replaced the temporary password; returns a fresh session. */

@@ -274,3 +274,18 @@ export async function startE2E(options: { env?: Record<string, string> } = {}): 
     },
   };
 }
+
+/**
+ * An API call over HTTP as a signed-in user (the session cookie and its CSRF token), for setting up
+ * what a browser test needs; any answer but 2xx fails with its text. An empty answer is `undefined`.
+ */
+export async function apiAs<T>(e2e: Pick<E2E, 'baseUrl'>, session: HttpSession, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${e2e.baseUrl}/api${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', cookie: `singgah_session=${session.token}`, 'x-csrf-token': session.csrfToken },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await res.text();
+  if (!res.ok) throw new Error(`${method} /api${path}: HTTP ${res.status}: ${text.slice(0, 2000)}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
