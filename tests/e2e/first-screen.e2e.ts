@@ -68,6 +68,13 @@ describe('the worklist drawn by the server', () => {
     await expect(darto.textContent()).resolves.toContain(id('ppks.ppks_11'));
     await expect(darto.textContent()).resolves.toContain(id('casesWeb.list.currentStage'));
     await expect(page.getByTestId('first-screen-total').textContent()).resolves.toBe(id('casesWeb.list.total', { count: CLIENTS.length }));
+    // The note says what works without script, not that nothing does.
+    // (Playwright's text locators skip <noscript>, so the note is found by its class.)
+    await expect(page.locator('noscript .fs-noscript').textContent()).resolves.toBe(id('casesWeb.list.noScript'));
+    await expect(page.locator('.fs-noscript').isVisible()).resolves.toBe(true);
+    // …and no progress bar runs for an app that will not load.
+    await expect(page.locator('.boot-progress').isVisible()).resolves.toBe(false);
+    await expect(page.content()).resolves.not.toContain('Singgah memerlukan JavaScript.');
     await e2e.screenshot(page, 'first-screen-worklist-no-script-phone');
 
     // Another list is a link: the closed list is empty.

@@ -19,9 +19,11 @@ import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:z
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { caseSummary, listCasesQuery } from '../../shared/contracts/cases.js';
 import { page } from '../../shared/contracts/common.js';
+import { translate } from '../../shared/i18n/index.js';
 import { roleHas } from '../../shared/permissions.js';
 import { WORKLIST_PAGE_SIZE, worklistParams } from '../../web/cases/worklist-params.js';
 import type { Db } from '../db/client.js';
+import { escapeHtml } from '../documents/html.js';
 import { listCases } from '../modules/cases/cases.service.js';
 import { renderWorklistFirstScreen, WORKLIST_FIRST_SCREEN_CSS } from '../modules/cases/worklist.page.js';
 import { findLatestSopStagesOf } from '../modules/sop/sop.repository.js';
@@ -59,7 +61,7 @@ function scriptJson(value: unknown): string {
  * and the app's scripts handed to the loader. Without the marker (a build that lost it) the page is
  * the plain one; without Vite's script tags the scripts stay as they are.
  */
-export function withFirstScreen(indexHtml: string, first: { lang: string; css: string; body: string; data: unknown }): string {
+export function withFirstScreen(indexHtml: string, first: { lang: string; css: string; body: string; data: unknown; noScript?: string }): string {
   if (!indexHtml.includes(FIRST_SCREEN_MARKER)) return indexHtml;
   let out = indexHtml;
   const entry = ENTRY_SCRIPT.exec(out)?.[1];
@@ -72,6 +74,12 @@ export function withFirstScreen(indexHtml: string, first: { lang: string; css: s
   const page = `<style>${first.css.replace(/\n/g, '')}</style>${first.body}<script type="application/json" id="singgah-first-screen">${scriptJson(first.data)}</script>`;
   out = out.replace(FIRST_SCREEN_MARKER, () => page);
   out = out.replace('<html lang="id">', () => `<html lang="${first.lang}">`);
+  // Without script this page still works: the start-up frame's "needs JavaScript" line says what does
+  // not, and its progress bar (the app loading) is not shown.
+  if (first.noScript) {
+    const note = `<noscript><style>.boot-progress{display:none}</style><p class="fs-noscript">${first.noScript}</p></noscript>`;
+    out = out.replace(/<noscript>[\s\S]*?<\/noscript>/, () => note);
+  }
   return scripts ? out.replace('</body>', () => `${scripts}</body>`) : out;
 }
 
@@ -121,7 +129,8 @@ async function worklistFirstScreen(db: Db, actor: Actor | undefined, req: Fastif
     stageName,
   }).value;
   const data = { search: address.search, worklist: result };
-  return withFirstScreen(indexHtml, { lang: actor.language, css: WORKLIST_FIRST_SCREEN_CSS, body, data });
+  const noScript = escapeHtml(translate(actor.language, 'casesWeb.list.noScript'));
+  return withFirstScreen(indexHtml, { lang: actor.language, css: WORKLIST_FIRST_SCREEN_CSS, body, data, noScript });
 }
 
 /** `GET /cases`: the worklist drawn by the server when it may be, otherwise the plain app page. */

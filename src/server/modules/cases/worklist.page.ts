@@ -163,6 +163,7 @@ function icon(name: IconName, size: number): SafeHtml {
  * 62em wide, a table beside the menu from there (the web's DESKTOP_QUERY); the menu from 48em.
  */
 export const WORKLIST_FIRST_SCREEN_CSS = `
+.fs-noscript{margin:0;padding:8px 12px;background:#fff9db;color:#000;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Ubuntu,sans-serif}
 .fs-frame{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",Ubuntu,sans-serif;color:#000;font-size:16px;line-height:1.55;display:flex}
 .fs-nav{display:none}
 .fs-main{flex:1;min-width:0;max-width:1280px;padding:12px;box-sizing:border-box;display:flex;flex-direction:column;gap:16px}
