@@ -339,4 +339,23 @@ describe(`the worklist drawn by the server: GET /cases (${testDbKind()})`, () =>
     expect(theirs.join('')).not.toContain('(SOP UPTD)');
     expect(theirs.join('')).toContain(`>${DEFAULT_SOP.find((stage) => stage.key === joko.currentStageKey)?.name.id}</div>`);
   });
+
+  it('pages through a long list: 20 a page, links to the neighbouring pages, the same rows as the API', async () => {
+    // 3 open cases so far; 18 more make 21, one more than a page.
+    for (let i = 1; i <= 18; i++) await openCase(app, officer, unitId, { client: clientNamed(`Klien Halaman ${i}`) });
+    const first = await expectSameAsApi(officer, '/cases', '/api/cases?list=open&limit=20&offset=0');
+    expect(first.data.worklist.total).toBe(21);
+    expect(cardsOf(first.html)).toHaveLength(20);
+    expect(/data-testid="first-screen-page">([^<]*)</.exec(first.html)?.[1]).toBe('1 / 2');
+    expect(first.html).toContain(`href="/cases?page=2" rel="next" aria-label="${translate('id', 'casesWeb.list.nextPage')}"`);
+    expect(first.html).not.toContain('rel="prev"');
+
+    const second = await expectSameAsApi(officer, '/cases?page=2', '/api/cases?list=open&limit=20&offset=20');
+    expect(second.data.search).toBe('?page=2');
+    expect(cardsOf(second.html)).toHaveLength(1);
+    expect(/data-testid="first-screen-page">([^<]*)</.exec(second.html)?.[1]).toBe('2 / 2');
+    // Back to the first page is the list's own address, without a page.
+    expect(second.html).toContain(`href="/cases" rel="prev" aria-label="${translate('id', 'casesWeb.list.previousPage')}"`);
+    expect(second.html).not.toContain('rel="next"');
+  });
 });

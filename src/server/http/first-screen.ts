@@ -61,7 +61,7 @@ function scriptJson(value: unknown): string {
  * and the app's scripts handed to the loader. Without the marker (a build that lost it) the page is
  * the plain one; without Vite's script tags the scripts stay as they are.
  */
-export function withFirstScreen(indexHtml: string, first: { lang: string; css: string; body: string; data: unknown; noScript?: string }): string {
+export function withFirstScreen(indexHtml: string, first: { lang: string; css: string; body: string; data: unknown; noScript: string }): string {
   if (!indexHtml.includes(FIRST_SCREEN_MARKER)) return indexHtml;
   let out = indexHtml;
   const entry = ENTRY_SCRIPT.exec(out)?.[1];
@@ -76,10 +76,8 @@ export function withFirstScreen(indexHtml: string, first: { lang: string; css: s
   out = out.replace('<html lang="id">', () => `<html lang="${first.lang}">`);
   // Without script this page still works: the start-up frame's "needs JavaScript" line says what does
   // not, and its progress bar (the app loading) is not shown.
-  if (first.noScript) {
-    const note = `<noscript><style>.boot-progress{display:none}</style><p class="fs-noscript">${first.noScript}</p></noscript>`;
-    out = out.replace(/<noscript>[\s\S]*?<\/noscript>/, () => note);
-  }
+  const note = `<noscript><style>.boot-progress{display:none}</style><p class="fs-noscript">${first.noScript}</p></noscript>`;
+  out = out.replace(/<noscript>[\s\S]*?<\/noscript>/, () => note);
   return scripts ? out.replace('</body>', () => `${scripts}</body>`) : out;
 }
 

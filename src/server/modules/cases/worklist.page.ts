@@ -65,6 +65,11 @@ function stageLabel(view: WorklistFirstScreen, item: CaseSummary): string {
   return view.stageName(item.organizationId, item.currentStageKey) ?? defaultStageName(item.currentStageKey, view.lang) ?? item.currentStageKey;
 }
 
+/** "alias: …" under a client's name, when the client has aliases. */
+function aliases(t: TFunction, item: CaseSummary): SafeHtml | '' {
+  return item.clientAliases.length ? html`<div class="fs-dim fs-xs">${t('casesWeb.aka', { names: item.clientAliases.join(', ') })}</div>` : '';
+}
+
 function badges(t: TFunction, codes: string[], max: number): SafeHtml {
   const shown = codes.slice(0, max);
   return html`<div class="fs-badges">${shown.map((code) => html`<span class="fs-badge" title="${categoryLabel(t, code)}">${categoryLabel(t, code)}</span>`)}${codes.length > max ? html`<span class="fs-badge fs-badge-more">+${codes.length - max}</span>` : ''}</div>`;
@@ -81,7 +86,7 @@ function overdueBadge(t: TFunction, stage: boolean): SafeHtml {
 function card(view: WorklistFirstScreen, t: TFunction, item: CaseSummary): SafeHtml {
   return html`<a class="fs-card${item.isOverdue ? ' fs-card-late' : ''}" href="/cases/${item.id}" data-testid="first-screen-card">
 <div class="fs-row"><span class="fs-number">${item.caseNumber}</span>${item.isOverdue ? overdueBadge(t, false) : ''}</div>
-<div><div class="fs-name">${item.clientName}</div>${item.clientAliases.length ? html`<div class="fs-dim fs-xs">${t('casesWeb.aka', { names: item.clientAliases.join(', ') })}</div>` : ''}</div>
+<div><div class="fs-name">${item.clientName}</div>${aliases(t, item)}</div>
 ${badges(t, item.categories, 2)}
 <div class="fs-row fs-end"><div class="fs-grow"><div class="fs-dim fs-xs">${item.status === 'open' ? t('casesWeb.list.currentStage') : t('casesWeb.list.status')}</div><div class="fs-sm fs-stage${item.isStageOverdue ? ' fs-late' : ''}">${item.status === 'open' ? stageLabel(view, item) : enumLabel(t, 'case_statuses', item.status)}</div></div>${clock(t, item)}</div>
 </a>`;
@@ -90,10 +95,10 @@ ${badges(t, item.categories, 2)}
 function row(view: WorklistFirstScreen, t: TFunction, item: CaseSummary): SafeHtml {
   const stage =
     item.status === 'open'
-      ? html`<div class="fs-sm${item.isStageOverdue ? ' fs-late fs-bold' : ''}">${stageLabel(view, item)}</div>${item.currentStageStandardMinutes !== null ? html`<div class="fs-dim fs-xs">${t('casesWeb.list.stageStandard', { duration: formatDuration(item.currentStageStandardMinutes, t) })}</div>` : ''}`
+      ? html`<div class="fs-sm${item.isStageOverdue ? ' fs-late fs-semibold' : ''}">${stageLabel(view, item)}</div>${item.currentStageStandardMinutes !== null ? html`<div class="fs-dim fs-xs">${t('casesWeb.list.stageStandard', { duration: formatDuration(item.currentStageStandardMinutes, t) })}</div>` : ''}`
       : html`<span class="fs-badge">${enumLabel(t, 'case_statuses', item.status)}</span>`;
   return html`<tr data-testid="first-screen-row"><td class="fs-nowrap"><a class="fs-number-link" href="/cases/${item.id}">${item.caseNumber}</a></td>
-<td><div class="fs-sm fs-semibold">${item.clientName}</div>${item.clientAliases.length ? html`<div class="fs-dim fs-xs">${t('casesWeb.aka', { names: item.clientAliases.join(', ') })}</div>` : ''}</td>
+<td><div class="fs-sm fs-semibold">${item.clientName}</div>${aliases(t, item)}</td>
 <td class="fs-categories">${badges(t, item.categories, 3)}</td>
 <td>${stage}</td>
 <td><div class="fs-stack">${clock(t, item)}${item.isOverdue ? overdueBadge(t, item.isStageOverdue && item.status === 'open') : ''}</div></td></tr>`;
@@ -146,7 +151,7 @@ ${
 }
 <div class="fs-row fs-foot"><span class="fs-dim fs-sm" data-testid="first-screen-total">${t('casesWeb.list.total', { count: view.total })}</span>${
     pages > 1
-      ? html`<span class="fs-pages">${view.page > 1 ? html`<a href="${worklistHref(view, { page: view.page - 1 > 1 ? String(view.page - 1) : null })}" rel="prev">‹</a>` : ''}<span>${view.page} / ${pages}</span>${view.page < pages ? html`<a href="${worklistHref(view, { page: String(view.page + 1) })}" rel="next">›</a>` : ''}</span>`
+      ? html`<span class="fs-pages">${view.page > 1 ? html`<a href="${worklistHref(view, { page: view.page - 1 > 1 ? String(view.page - 1) : null })}" rel="prev" aria-label="${t('casesWeb.list.previousPage')}">‹</a>` : ''}<span data-testid="first-screen-page">${view.page} / ${pages}</span>${view.page < pages ? html`<a href="${worklistHref(view, { page: String(view.page + 1) })}" rel="next" aria-label="${t('casesWeb.list.nextPage')}">›</a>` : ''}</span>`
       : ''
   }</div>
 </main></div>`;
@@ -195,7 +200,6 @@ export const WORKLIST_FIRST_SCREEN_CSS = `
 .fs-xs{font-size:12px;line-height:1.4}
 .fs-sm{font-size:14px;line-height:1.45}
 .fs-stage{font-weight:500}
-.fs-bold{font-weight:600}
 .fs-semibold{font-weight:600}
 .fs-late{color:#e03131}
 .fs-badges{display:flex;flex-wrap:wrap;gap:4px}
