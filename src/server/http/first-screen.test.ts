@@ -9,7 +9,8 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
-import { brotliDecompressSync } from 'node:zlib';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { sql } from 'drizzle-orm';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
@@ -210,6 +211,29 @@ describe(`the worklist drawn by the server: GET /cases (${testDbKind()})`, () =>
     expect(cardsOf(html)).toHaveLength(3);
     expect(html).toContain(budi.caseNumber);
     expect(firstScreenData(html).data.worklist.total).toBe(3);
+  });
+
+  it("follows the browser's weights for compression: gzip when Brotli is refused, none when both are", async () => {
+    const gzip = await get(officer, '/cases', { 'accept-encoding': 'br;q=0, gzip' });
+    expect(gzip.headers['content-encoding']).toBe('gzip');
+    expect(cardsOf(gunzipSync(gzip.rawPayload).toString('utf8'))).toHaveLength(3);
+    const preferred = await get(officer, '/cases', { 'accept-encoding': 'br;q=0.5, gzip;q=0.8' });
+    expect(preferred.headers['content-encoding']).toBe('gzip');
+    const plain = await get(officer, '/cases', { 'accept-encoding': 'gzip;q=0, br;q=0' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(cardsOf(plain.body)).toHaveLength(3);
+  });
+
+  it('sends the plain page when the worklist cannot be read, and draws it again once it can', async () => {
+    // A real failure of the worklist's query while the session still reads: its clients table is gone.
+    await app.testDatabase.db.execute(sql`alter table clients rename to clients_away`);
+    try {
+      expect((await get(officer, '/api/cases')).statusCode).toBe(500);
+      expectPlainPage(await get(officer, '/cases'));
+    } finally {
+      await app.testDatabase.db.execute(sql`alter table clients_away rename to clients`);
+    }
+    expect(cardsOf(await drawnPage(officer))).toHaveLength(3);
   });
 
   it("never shows another organization's cases, either way", async () => {

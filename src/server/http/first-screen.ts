@@ -16,6 +16,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { brotliCompressSync, gzipSync, constants as zlibConstants } from 'node:zlib';
+import { negotiate } from '@fastify/accept-negotiator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { caseSummary, listCasesQuery } from '../../shared/contracts/cases.js';
 import { page } from '../../shared/contracts/common.js';
@@ -154,11 +155,12 @@ export function createFirstScreenHandler(db: Db, webDistDir: string) {
     reply.header('cache-control', 'private, no-store').type('text/html; charset=utf-8');
     // Compressed as the build's files are (Brotli, else gzip): 20 cases drawn as cards and as a table,
     // with their data, are ~50 KB of HTML, ~8 KB as Brotli.
-    const accepted = String(req.headers['accept-encoding'] ?? '');
-    if (/\bbr\b/.test(accepted)) {
+    // The browser's preference decides, weights (`;q=`) included; `identity` and anything unknown: as is.
+    const encoding = negotiate(String(req.headers['accept-encoding'] ?? ''), ['br', 'gzip', 'identity']);
+    if (encoding === 'br') {
       return reply.header('content-encoding', 'br').send(brotliCompressSync(drawn, { params: { [zlibConstants.BROTLI_PARAM_QUALITY]: 5 } }));
     }
-    if (/\bgzip\b/.test(accepted)) return reply.header('content-encoding', 'gzip').send(gzipSync(drawn));
+    if (encoding === 'gzip') return reply.header('content-encoding', 'gzip').send(gzipSync(drawn));
     return reply.send(drawn);
   };
 }
