@@ -102,6 +102,10 @@ describe('the public face of a shelter on a phone', () => {
     await desktop.goto('/survey');
     await desktop.getByTestId('ikm-value').waitFor();
     await e2e.screenshot(desktop, 'survey-results-desktop');
+    // The monthly report counts the answer as well, its index written as Indonesian writes numbers.
+    await desktop.goto('/reports');
+    await desktop.getByRole('cell', { name: `97,22 (A) · ${id('reports.summary.respondentsCount_other', { count: 1 })}`, exact: true }).waitFor();
+    await e2e.screenshot(desktop, 'reports-with-ikm-desktop');
     await desktop.goto('/publications');
     await desktop.getByText(id('publications.web.bannerA3')).waitFor();
     await imagesLoaded(desktop);

@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import { Resvg } from '@resvg/resvg-js';
 import { type Language, translate } from '../../shared/i18n/index.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { escapeHtml, formatMinutes } from './html.js';
 import { qrSvgFragment } from './qr.js';
 
@@ -127,7 +128,7 @@ export function statsImageSvg(f: StatsImageFacts, format: 'square' | 'story'): s
   const t = (key: string, vars?: Record<string, unknown>) => translate(f.lang, `publications.image.${key}`, vars);
   const unitLines = wrap(f.unitName, Math.floor(width / 24), 2).length;
   let y = 150 + unitLines * 40 + 110;
-  const pct = f.withinTargetPercent === null ? '–' : `${f.withinTargetPercent.toLocaleString(f.lang === 'id' ? 'id-ID' : 'en-US')}%`;
+  const pct = f.withinTargetPercent === null ? '–' : `${formatNumber(f.withinTargetPercent, f.lang)}%`;
   const tiles = [
     [String(f.arrived), t('arrived')],
     [String(f.terminated), t('terminated')],

@@ -1,6 +1,7 @@
 /** The satisfaction survey report (laporan SKM / IKM, PermenPANRB 14/2017) of one period, as PDF. */
 import type { SurveyResultsView } from '../../shared/contracts/survey.js';
 import { type Language, translate } from '../../shared/i18n/index.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { formatLongDate } from './dates.js';
 import { type Letterhead, letterheadContent, type Signatory, signatureBlock } from './letterhead.js';
 import type { Content, TDocumentDefinitions } from './pdf.js';
@@ -15,7 +16,7 @@ export interface SurveyReportFacts {
   timeZone: string;
 }
 
-const fmt = (n: number, lang: Language, digits = 2) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, lang: Language, digits = 2) => formatNumber(n, lang, digits);
 
 export function surveyReportDefinition(f: SurveyReportFacts): TDocumentDefinitions {
   const t = (key: string, vars?: Record<string, unknown>) => translate(f.lang, `survey.report.${key}`, vars);

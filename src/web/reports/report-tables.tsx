@@ -1,10 +1,11 @@
 import { Table, Text } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 
 /** A titled two-or-more-column table that scrolls sideways on a phone instead of squeezing. */
 export function ReportTable({ title, columns, rows }: { title: string; columns: string[]; rows: ReactNode[][] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div>
       <Text fw={600} mb={4}>
@@ -34,7 +35,7 @@ export function ReportTable({ title, columns, rows }: { title: string; columns: 
               <Table.Tr key={i}>
                 {r.map((cell, j) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: fixed columns
-                  <Table.Td key={j}>{cell ?? '-'}</Table.Td>
+                  <Table.Td key={j}>{typeof cell === 'number' ? formatNumber(cell, i18n.language) : (cell ?? '-')}</Table.Td>
                 ))}
               </Table.Tr>
             ))}

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RegisterPage, ServiceTimeReport, SpmReport, SummaryReport, WorkloadReport } from '../../shared/contracts/reports.js';
 import { PPKS_CATEGORIES } from '../../shared/domain/ppks.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { DEFAULT_SOP } from '../../shared/workflow/default-sop.js';
 import { api, apiUrl } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
@@ -39,7 +40,7 @@ function useReport<T>(path: string, query: Query) {
 }
 
 function SummaryTab({ query }: { query: Query }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const q = useReport<SummaryReport>('/reports/summary', query);
   if (q.error) return <ApiErrorAlert error={q.error} />;
   const r = q.data;
@@ -72,7 +73,7 @@ function SummaryTab({ query }: { query: Query }) {
               ? t('reports.summary.notAvailable')
               : r.satisfaction.ikm === null
                 ? t('reports.summary.noRespondents')
-                : `${r.satisfaction.ikm} (${r.satisfaction.grade ?? '-'}) · ${t('reports.summary.respondentsCount', { count: r.satisfaction.respondents })}`,
+                : `${formatNumber(r.satisfaction.ikm, i18n.language, 2)} (${r.satisfaction.grade ?? '-'}) · ${t('reports.summary.respondentsCount', { count: r.satisfaction.respondents })}`,
           ],
         ]}
       />

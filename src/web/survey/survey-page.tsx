@@ -4,14 +4,15 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PublicProfileView } from '../../shared/contracts/public-profile.js';
-import { surveyPeriodBody, type SurveyPeriodView, type SurveyResultsView } from '../../shared/contracts/survey.js';
+import { type SurveyPeriodView, type SurveyResultsView, surveyPeriodBody } from '../../shared/contracts/survey.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { api, apiUrl } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { schemaErrors, useForm } from '../forms.js';
 import { UnitSelect, useUnitPicker } from '../public-settings/unit-picker.js';
 import { useCan } from '../session.js';
 
-const fmt = (n: number, lang: string, digits = 2) => n.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, lang: string, digits = 2) => formatNumber(n, lang, digits);
 
 function NewPeriodForm({ unitId }: { unitId: string }) {
   const { t } = useTranslation();

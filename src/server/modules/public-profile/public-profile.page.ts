@@ -1,5 +1,6 @@
 /** The public service page of a unit, as server-rendered HTML (no script; see documents/html.ts). */
 import { type Language, translate } from '../../../shared/i18n/index.js';
+import { formatNumber } from '../../../shared/i18n/numbers.js';
 import { formatMinutes, html, publicPage } from '../../documents/html.js';
 import type { PublicService } from './public-profile.service.js';
 
@@ -54,7 +55,7 @@ ${s.openingHours ? html`<dt>${t('hours')}</dt><dd>${s.openingHours}</dd>` : ''}
 <div class="stats">
 <div class="stat"><b>${s.stats.arrived}</b>${t('served')}</div>
 <div class="stat"><b>${s.stats.terminated}</b>${t('completed')}</div>
-<div class="stat"><b>${s.stats.withinTargetPercent === null ? '–' : `${s.stats.withinTargetPercent.toLocaleString(lang === 'id' ? 'id-ID' : 'en-US')}%`}</b>${t('withinTarget', { days: s.targetWorkingDays })}</div>
+<div class="stat"><b>${s.stats.withinTargetPercent === null ? '–' : `${formatNumber(s.stats.withinTargetPercent, lang)}%`}</b>${t('withinTarget', { days: s.targetWorkingDays })}</div>
 </div>
 ${s.stats.byCategory.length ? html`<h2>${t('byCategory')}</h2><ul class="bars">${s.stats.byCategory.map(
   (c) => html`<li>${translate(lang, `ppks.${c.code}`)}: <b>${c.count}</b><div class="bar" style="width:${Math.round((c.count / maxCategory) * 100)}%"></div></li>`,

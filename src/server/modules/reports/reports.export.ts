@@ -9,8 +9,9 @@ import { stringify } from 'csv-stringify';
 import ExcelJS from 'exceljs';
 import type { RegisterRow, ServiceTimeReport, SpmReport, SummaryReport, WorkloadReport } from '../../../shared/contracts/reports.js';
 import { type Language, lookup, translate } from '../../../shared/i18n/index.js';
+import { formatNumber } from '../../../shared/i18n/numbers.js';
 import { DEFAULT_SOP } from '../../../shared/workflow/default-sop.js';
-import { letterheadContent, type Letterhead } from '../../documents/letterhead.js';
+import { type Letterhead, letterheadContent } from '../../documents/letterhead.js';
 import { type Content, renderPdf } from '../../documents/pdf.js';
 import { localDate } from './report-math.js';
 
@@ -329,7 +330,7 @@ export async function renderReportPdf(doc: ReportDocument, letterhead: Letterhea
   content.push({ text: doc.organization, alignment: 'center' }, { text: doc.period, alignment: 'center', margin: [0, 0, 0, 10] });
   for (const table of doc.tables) {
     const body: Content[][] = [table.columns.map((c) => ({ text: c, bold: true, fillColor: '#DDEBF7' }))];
-    for await (const row of iterate(table.rows)) body.push(row.map((c) => ({ text: c === null ? '-' : String(c) })));
+    for await (const row of iterate(table.rows)) body.push(row.map((c) => ({ text: c === null ? '-' : typeof c === 'number' ? formatNumber(c, lang) : String(c) })));
     content.push({ text: table.title, bold: true, margin: [0, 8, 0, 4] });
     content.push({ table: { headerRows: 1, widths: table.columns.map((_, i) => (i === 0 ? '*' : 'auto')), body }, fontSize: 8, layout: 'lightHorizontalLines' } as Content);
   }

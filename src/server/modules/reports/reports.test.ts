@@ -211,6 +211,11 @@ describe('reports', () => {
       expect(text).toContain('CAPAIAN SPM BIDANG SOSIAL TAHUN 2026');
       expect(text).toContain('Persentase capaian (%) 50');
       expect(text).toContain('Permakanan');
+      // A share with decimals is written as the document's language writes it.
+      const serviceTime = (lang: string) => api(app, head).get('/api/reports/service-time/export', { query: { from: '2026-03-01', to: '2026-04-30', format: 'pdf', lang } });
+      const read = async (lang: string) => spawnSync('pdftotext', ['-layout', '-', '-'], { input: (await serviceTime(lang)).rawPayload }).stdout.toString().replace(/\s+/g, ' ');
+      expect(await read('id')).toContain('Persentase dalam target (%) 66,67');
+      expect(await read('en')).toMatch(/\(%\) 66\.67/);
     }
   });
 
