@@ -50,13 +50,14 @@ import {
   TRACING_CHANNELS,
   TRACING_RESULTS,
 } from '../../shared/domain/enums.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
-import { formatDateTime } from '../components/labels.js';
 import { Icon } from '../components/icons.js';
+import { formatDateTime } from '../components/labels.js';
 import { optionalText, schemaErrors, useForm } from '../forms.js';
-import { enumLabel, enumOptions, formatDate, fromPickerValue, todayDate, toPickerValue } from './case-format.js';
 import { CaseAttachments } from './case-attachments.js';
+import { enumLabel, enumOptions, formatDate, fromPickerValue, todayDate, toPickerValue } from './case-format.js';
 import { DatesScope, DateTimeField } from './date-fields.js';
 import { Facts } from './facts.js';
 import { CountBadge, DateField, NoRecords, RecordModal, recordsKey, toNumber, useRecordWritten } from './record-kit.js';
@@ -171,7 +172,7 @@ function HealthCheckForm({ caseId, close }: { caseId: string; close: () => void 
 
 function HealthSection({ detail, records, canWrite, open, close }: SectionProps) {
   const { t, i18n } = useTranslation();
-  const decimal = (n: number | null) => (n === null ? null : n.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID'));
+  const decimal = (n: number | null) => (n === null ? null : formatNumber(n, i18n.language));
   return (
     <Stack gap="xs">
       {records.healthChecks.length === 0 && <NoRecords />}

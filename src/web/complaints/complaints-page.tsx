@@ -8,14 +8,11 @@ import { whatsappLink } from '../../shared/whatsapp.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
+import { formatDateTime } from '../components/labels.js';
 import { useForm } from '../forms.js';
 import { useCan } from '../session.js';
 
 const STATUS_COLOR: Record<ComplaintStatus, string> = { new: 'red', dismissed: 'gray', handled: 'teal' };
-
-function formatTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
 
 /** `95` → "1 j 35 m" style durations, in minutes below an hour. */
 export function formatMinutes(t: (k: string, v?: Record<string, unknown>) => string, minutes: number): string {
@@ -77,7 +74,7 @@ function ComplaintCard({ c, highlighted, onDismiss }: { c: ComplaintView; highli
             </Badge>
           </Group>
           <Text size="xs" c="dimmed">
-            {t('complaints.received')} {formatTime(c.receivedAt, i18n.language)}
+            {t('complaints.received')} {formatDateTime(c.receivedAt, i18n.language)}
           </Text>
         </Group>
         <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -99,7 +96,7 @@ function ComplaintCard({ c, highlighted, onDismiss }: { c: ComplaintView; highli
         </Group>
         {c.seenAt && (
           <Text size="xs" c="dimmed">
-            {t('fields.seenAt')}: {formatTime(c.seenAt, i18n.language)}
+            {t('fields.seenAt')}: {formatDateTime(c.seenAt, i18n.language)}
           </Text>
         )}
         {c.hasPhoto && <Image src={`/api/complaints/${c.id}/photo`} alt={t('complaints.photo')} mah={220} w="auto" fit="contain" radius="sm" />}

@@ -5,14 +5,11 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { NotificationView } from '../../shared/contracts/notifications.js';
 import { api } from '../api.js';
+import { formatDateTime } from '../components/labels.js';
 import { notificationKeys } from './notification-keys.js';
 
 export function notificationText(t: (key: string, vars?: Record<string, unknown>) => string, n: NotificationView) {
   return { title: t(n.titleKey, n.vars), body: n.bodyKey ? t(n.bodyKey, n.vars) : '' };
-}
-
-function formatTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** One notification row; opening it marks it read and follows its link. */
@@ -51,7 +48,7 @@ export function NotificationItem({ n, onOpen }: { n: NotificationView; onOpen?: 
         </Text>
       )}
       <Text size="xs" c="dimmed" mt={4}>
-        {formatTime(n.createdAt, i18n.language)}
+        {formatDateTime(n.createdAt, i18n.language)}
       </Text>
     </UnstyledButton>
   );

@@ -5,21 +5,16 @@ import { Link } from 'react-router';
 import type { CaseSummary } from '../../shared/contracts/cases.js';
 import type { DueFollowUpView } from '../../shared/contracts/casework.js';
 import { api } from '../api.js';
+import { MyPlanItems } from '../case-conferences/my-plan-items.js';
+import { formatDate } from '../cases/case-format.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { organizationKindLabel, roleLabel } from '../components/labels.js';
 import { NAV_ITEMS } from '../layout/nav.js';
 import { OnDutyCard } from '../roster/on-duty-card.js';
-import { MyPlanItems } from '../case-conferences/my-plan-items.js';
 import { useCan, useSession } from '../session.js';
 
 const FOLLOW_UPS_SHOWN = 5;
-
-/** A calendar date (`YYYY-MM-DD`) in the UI language. */
-function formatDay(value: string, language: string): string {
-  const [y, m, d] = value.split('-').map(Number);
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(Date.UTC(y, m - 1, d)));
-}
 
 /** For case roles: how many cases are overdue, and the follow-ups due this week (overdue ones in red). */
 function CaseWork() {
@@ -86,11 +81,11 @@ function CaseWork() {
               </div>
               {item.isOverdue ? (
                 <Badge color="red" variant="filled" tt="none" style={{ flexShrink: 0 }}>
-                  {t('homeCases.followUpOverdue')} · {formatDay(item.dueDate, i18n.language)}
+                  {t('homeCases.followUpOverdue')} · {formatDate(item.dueDate, i18n.language)}
                 </Badge>
               ) : (
                 <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
-                  {t('homeCases.followUpDue', { date: formatDay(item.dueDate, i18n.language) })}
+                  {t('homeCases.followUpDue', { date: formatDate(item.dueDate, i18n.language) })}
                 </Text>
               )}
             </Group>

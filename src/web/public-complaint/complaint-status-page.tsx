@@ -7,12 +7,9 @@ import { Link, useSearchParams } from 'react-router';
 import type { PublicComplaintStatus } from '../../shared/contracts/complaints.js';
 import { ApiError, api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { formatDateTime } from '../components/labels.js';
 
 const COLORS = { new: 'orange', handled: 'teal', dismissed: 'gray' } as const;
-
-function formatTime(iso: string, language: string) {
-  return new Intl.DateTimeFormat(language === 'en' ? 'en-GB' : 'id-ID', { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
-}
 
 export default function ComplaintStatusPage() {
   const { t, i18n } = useTranslation();
@@ -58,8 +55,8 @@ export default function ComplaintStatusPage() {
               <Text size="sm" c="dimmed">
                 {status.data.unitName}
               </Text>
-              <Text size="xs">{t('complaints.public.receivedAt', { date: formatTime(status.data.receivedAt, i18n.language) })}</Text>
-              {status.data.triagedAt && <Text size="xs">{t('complaints.public.triagedAt', { date: formatTime(status.data.triagedAt, i18n.language) })}</Text>}
+              <Text size="xs">{t('complaints.public.receivedAt', { date: formatDateTime(status.data.receivedAt, i18n.language) })}</Text>
+              {status.data.triagedAt && <Text size="xs">{t('complaints.public.triagedAt', { date: formatDateTime(status.data.triagedAt, i18n.language) })}</Text>}
             </Stack>
           </Alert>
         )}

@@ -12,6 +12,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { z } from 'zod';
 import { type serviceSettingsView, updateServiceSettingsBody } from '../../shared/contracts/sop.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import type { Weekday, WorkingInterval } from '../../shared/workflow/working-time.js';
 import { type ApiError, api } from '../api.js';
 import { parseTypedDate } from '../cases/case-format.js';
@@ -379,7 +380,7 @@ function ServiceForm({ settings, canWrite }: { settings: ServiceSettings; canWri
               <SimpleGrid cols={{ base: 1, sm: 2 }}>
                 <NumberInput
                   label={t('fields.targetWorkingDays')}
-                  description={t('settingsWeb.service.targetHelp', { minutes: settings.targetMinutes.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID') })}
+                  description={t('settingsWeb.service.targetHelp', { minutes: formatNumber(settings.targetMinutes, i18n.language) })}
                   min={0.5}
                   max={30}
                   step={0.5}

@@ -29,6 +29,7 @@ import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishSopBody, type SopView } from '../../shared/contracts/sop.js';
+import { formatNumber } from '../../shared/i18n/numbers.js';
 import { ROLES, type Role } from '../../shared/permissions.js';
 import { ApiError, api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
@@ -37,8 +38,8 @@ import { formatDateTime, roleLabel } from '../components/labels.js';
 import { schemaErrors } from '../forms.js';
 import i18n from '../i18n.js';
 import { useCan } from '../session.js';
-import { makeStageKey } from './stage-key.js';
 import { ArrowIcon, type FieldErrors, newRowId, SettingsHeader, splitApiError, useSettingsUnit } from './settings-common.js';
+import { makeStageKey } from './stage-key.js';
 
 type Stage = SopView['stages'][number];
 
@@ -65,7 +66,7 @@ export const sopKey = (organizationId: string | undefined) => ['sop', organizati
 
 /** "1.455 menit" / "1,455 minutes". */
 export function minutesText(t: TFunction, count: number): string {
-  return t('settingsWeb.sop.minutesValue', { count, n: count.toLocaleString(i18n.language === 'en' ? 'en-GB' : 'id-ID') });
+  return t('settingsWeb.sop.minutesValue', { count, n: formatNumber(count, i18n.language) });
 }
 
 /** `hh j mm m`-style duration in the UI language. */
