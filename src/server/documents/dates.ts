@@ -3,6 +3,7 @@
  * opening of a berita acara ("tanggal sebelas bulan Mei tahun dua ribu dua puluh enam").
  */
 import type { Language } from '../../shared/i18n/index.js';
+import { localDateParts } from '../local-date.js';
 
 const UNITS = ['', 'satu', 'dua', 'tiga', 'empat', 'lima', 'enam', 'tujuh', 'delapan', 'sembilan', 'sepuluh', 'sebelas'];
 
@@ -28,13 +29,12 @@ const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
 /** The parts of a moment as seen in a time zone, with names in the language. */
 export function dateParts(at: Date, timeZone: string, lang: Language) {
-  const numeric = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => Number(numeric.find((p) => p.type === type)?.value);
+  const { year, month, day } = localDateParts(at, timeZone);
   const locale = LOCALES[lang];
   return {
-    day: get('day'),
-    month: get('month'),
-    year: get('year'),
+    day,
+    month,
+    year,
     weekday: new Intl.DateTimeFormat(locale, { timeZone, weekday: 'long' }).format(at),
     monthName: new Intl.DateTimeFormat(locale, { timeZone, month: 'long' }).format(at),
   };

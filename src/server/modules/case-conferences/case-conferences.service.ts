@@ -23,6 +23,7 @@ import type { Db } from '../../db/client.js';
 import { renderPdf } from '../../documents/pdf.js';
 import { type Actor, canReachOrganization, scopePrefix } from '../../http/authorize.js';
 import { AppError, badRequest, notFound } from '../../http/errors.js';
+import { localDate } from '../../local-date.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
 import { advanceStage } from '../cases/cases.service.js';
@@ -35,7 +36,7 @@ const CONFERENCE_STAGE = 'case_conference';
 
 /** Today's date (YYYY-MM-DD) in a time zone: an item due today is not late until tomorrow. */
 export function todayIn(timeZone: string, now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDate(now, timeZone);
 }
 
 /** Whether an open plan item is past its due date. */

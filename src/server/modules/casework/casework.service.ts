@@ -37,10 +37,11 @@ import { handoverRecordDefinition } from '../../documents/handover-record.js';
 import { renderPdf } from '../../documents/pdf.js';
 import { type Actor, scopePrefix } from '../../http/authorize.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { localDate } from '../../local-date.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
-import * as repo from './casework.repository.js';
 import { organizationLetterhead } from '../letters/letters.service.js';
+import * as repo from './casework.repository.js';
 import {
   IDENTITY_DOCUMENT_TRANSITIONS,
   type IdentityDocumentState,
@@ -71,7 +72,7 @@ function pastMoment(value: string | undefined, field: string, now = new Date()):
  * day), so a service given "today" in any of the three time zones is never refused as future.
  */
 export function latestIndonesianDate(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return localDate(now, 'Asia/Jayapura');
 }
 
 /**

@@ -8,6 +8,7 @@ import type { Language } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/authorize.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { localDateParts } from '../../local-date.js';
 import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { findOrganizationById } from '../organizations/organizations.repository.js';
 import type { OrganizationRow } from '../organizations/organizations.table.js';
@@ -29,8 +30,8 @@ export function localMonthStart(year: number, month: number, timeZone: string): 
 
 /** Today's local year and month in a time zone. */
 export function localYearMonth(at: Date, timeZone: string): { year: number; month: number } {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).formatToParts(at);
-  return { year: Number(parts.find((p) => p.type === 'year')?.value), month: Number(parts.find((p) => p.type === 'month')?.value) };
+  const { year, month } = localDateParts(at, timeZone);
+  return { year, month };
 }
 
 /**

@@ -33,24 +33,6 @@ export function periodBounds(from: string, to: string, timeZone: string): { star
   return { start: startOfDayIn(from, timeZone), end: startOfDayIn(next, timeZone) };
 }
 
-/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
-const dateFormatters = new Map<string, Intl.DateTimeFormat>();
-
-/** The calendar date (`YYYY-MM-DD`) of an instant in a zone. */
-export function localDate(at: Date, timeZone: string): string {
-  let formatter = dateFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
-    dateFormatters.set(timeZone, formatter);
-  }
-  return formatter.format(at);
-}
-
-/** The month (`YYYY-MM`) of an instant in a zone. */
-export function localMonth(at: Date, timeZone: string): string {
-  return localDate(at, timeZone).slice(0, 7);
-}
-
 /** Whole years of age on a date, from a birth date; both `YYYY-MM-DD`. */
 export function ageOn(birthDate: string, onDate: string): number {
   const [by, bm, bd] = birthDate.split('-').map(Number);

@@ -13,7 +13,7 @@ import { formatNumber } from '../../../shared/i18n/numbers.js';
 import { DEFAULT_SOP } from '../../../shared/workflow/default-sop.js';
 import { type Letterhead, letterheadContent } from '../../documents/letterhead.js';
 import { type Content, renderPdf } from '../../documents/pdf.js';
-import { localDate } from './report-math.js';
+import { localDate } from '../../local-date.js';
 
 export type Cell = string | number | null;
 export interface ReportTable {

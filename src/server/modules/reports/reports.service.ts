@@ -25,11 +25,12 @@ import { computeIkm, SURVEY_ELEMENTS } from '../../../shared/survey/ikm.js';
 import { workingMinutesBetween } from '../../../shared/workflow/working-time.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/authorize.js';
+import { localDate, localMonth } from '../../local-date.js';
+import { findRegion } from '../../regions/region-data.js';
 import { getReachableOrganization } from '../organizations/organizations.service.js';
 import type { OrganizationRow } from '../organizations/organizations.table.js';
-import { findRegion } from '../../regions/region-data.js';
 import { loadServiceSettings, type ServiceSettings } from '../sop/sop.service.js';
-import { ageAtArrival, ageGroupOf, countBy, localDate, localMonth, percent, percentile, periodBounds } from './report-math.js';
+import { ageAtArrival, ageGroupOf, countBy, percent, percentile, periodBounds } from './report-math.js';
 import * as repo from './reports.repository.js';
 
 /** Official categories of the SPM indicator: Gelandangan (11) and Pengemis (12). */

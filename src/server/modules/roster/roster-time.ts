@@ -46,11 +46,6 @@ export function daysBetween(a: string, b: string): number {
   return Math.round((toUtc(b) - toUtc(a)) / 86_400_000);
 }
 
-/** The local date (`YYYY-MM-DD`) of an instant in `timeZone`. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
-}
-
 /** Whether a shift ends on the next day: an end at or before the start (22:00–07:00; 08:00–08:00 is 24 hours). */
 export function crossesMidnight(startTime: string, endTime: string): boolean {
   return endTime <= startTime;

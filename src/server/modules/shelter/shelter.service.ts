@@ -17,6 +17,7 @@ import type {
 import type { Db } from '../../db/client.js';
 import { type Actor, canReachOrganization } from '../../http/authorize.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
+import { localDate } from '../../local-date.js';
 import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
 import { onCaseTerminated } from '../cases/cases.service.js';
@@ -33,9 +34,7 @@ const DAY_MS = 86_400_000;
 
 /** The calendar day of an instant in a time zone, as a day number (days since 1970-01-01 there). */
 export function localDayNumber(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return Date.UTC(get('year'), get('month') - 1, get('day')) / DAY_MS;
+  return Date.parse(`${localDate(at, timeZone)}T00:00:00Z`) / DAY_MS;
 }
 
 /**

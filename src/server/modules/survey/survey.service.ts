@@ -4,6 +4,7 @@ import { computeIkm, SURVEY_ELEMENTS, type SurveyAnswers } from '../../../shared
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/authorize.js';
 import { AppError, notFound } from '../../http/errors.js';
+import { localDate } from '../../local-date.js';
 import { diffFields, insertAuditEvent } from '../audit/audit.repository.js';
 import { getReachableOrganization } from '../organizations/organizations.service.js';
 import type { OrganizationRow } from '../organizations/organizations.table.js';
@@ -20,11 +21,6 @@ export function newDeviceToken(): string {
 
 export function hashDeviceToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
-}
-
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
 
 export function presentPeriod(row: SurveyPeriodRow, responses: number, today: string): SurveyPeriodView {
