@@ -174,16 +174,21 @@ describe('[ADMIN][SETTINGS] an administrator configures the shelter service in t
 
     // Take a bed out of service; it shows as such.
     await page.getByRole('button', { name: id('settingsWeb.rooms.bedActions', { bed: 'M2', room: ROOM }) }).click();
-    await page.getByRole('menuitem', { name: id('shelter.takeOutOfService') }).click();
-    await expect.poll(() => card.getByTestId(`bed-${ROOM}-M2`).getAttribute('data-status')).toBe('inactive');
+    // Each change waits for the server's answer first: under load the page's refetch after it can be
+    // slower than a poll's few seconds.
+    const bedSaved = () => page.waitForResponse((r) => r.url().includes('/api/shelter/beds/') && r.request().method() === 'PATCH');
+    const [outOfService] = await Promise.all([bedSaved(), page.getByRole('menuitem', { name: id('shelter.takeOutOfService') }).click()]);
+    expect(outOfService.status()).toBe(200);
+    await expect.poll(() => card.getByTestId(`bed-${ROOM}-M2`).getAttribute('data-status'), { timeout: 15_000 }).toBe('inactive');
     await shot(e2e, page, 'settings-rooms-bed-out-of-service-phone');
     // Hidden on request, and back in service from its menu.
     await page.getByRole('switch', { name: id('settingsWeb.rooms.hideInactive') }).click();
     await expect.poll(() => card.getByTestId(`bed-${ROOM}-M2`).count()).toBe(0);
     await page.getByRole('switch', { name: id('settingsWeb.rooms.hideInactive') }).click();
     await page.getByRole('button', { name: id('settingsWeb.rooms.bedActions', { bed: 'M2', room: ROOM }) }).click();
-    await page.getByRole('menuitem', { name: id('shelter.putInService') }).click();
-    await expect.poll(() => card.getByTestId(`bed-${ROOM}-M2`).getAttribute('data-status')).toBe('free');
+    const [inService] = await Promise.all([bedSaved(), page.getByRole('menuitem', { name: id('shelter.putInService') }).click()]);
+    expect(inService.status()).toBe(200);
+    await expect.poll(() => card.getByTestId(`bed-${ROOM}-M2`).getAttribute('data-status'), { timeout: 15_000 }).toBe('free');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
   }, 120_000);
 
