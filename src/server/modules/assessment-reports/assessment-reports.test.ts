@@ -3,10 +3,10 @@
  * the social worker, returned or approved by the head (who alone may), numbered at approval, and
  * printed as an official letter (checked by extracting the PDF's text).
  */
-import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { openCase } from '../../../../tests/support/case-fixtures.js';
+import { hasPdftotext, PDFTOTEXT_MISSING, pdfText } from '../../../../tests/support/pdf.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import {
   type AssessmentReportStatus,
@@ -19,19 +19,10 @@ import type { FormAnswers, FormDefinition } from '../../../shared/contracts/form
 import { formResponses, formTemplates, formTemplateVersions } from '../forms/forms.table.js';
 import { extractAssessment } from './assessment-reports.findings.js';
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-const PDFTOTEXT_MISSING = 'pdftotext is not installed, so the PDF text is not checked: apt-get install -y poppler-utils';
-if (!hasPdftotext && ['true', '1'].includes(String(process.env.CI).toLowerCase())) throw new Error(PDFTOTEXT_MISSING);
 
 /** The DRAFT watermark is drawn diagonally, so pdftotext reads it as loose letters ("T AF DR"). */
 function watermarkLetters(text: string): string {
   return [...new Set(text.split(' ').filter((w) => /^[DRAFT]{1,2}$/.test(w)).join(''))].sort().join('');
-}
-
-function pdfText(pdf: Buffer): string {
-  const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'buffer' });
-  if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr.toString()}`);
-  return out.stdout.toString('utf8').replace(/\s+/g, ' ');
 }
 
 const t = (id: string, en = id) => ({ id, en });

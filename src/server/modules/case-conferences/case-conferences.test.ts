@@ -3,11 +3,11 @@
  * land in the responsible person's list and turn late after their due date; held conferences complete
  * the stage; minutes as a PDF; another district sees nothing.
  */
-import { spawnSync } from 'node:child_process';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { openCase } from '../../../../tests/support/case-fixtures.js';
+import { hasPdftotext, PDFTOTEXT_MISSING, pdfText } from '../../../../tests/support/pdf.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import type { AuditEntryView } from '../../../shared/contracts/audit.js';
 import type { CaseConferenceList, CaseConferenceView, PlanItemView } from '../../../shared/contracts/case-conferences.js';
@@ -16,15 +16,6 @@ import { caseStages } from '../cases/cases.table.js';
 import { isPlanItemLate, todayIn } from './case-conferences.service.js';
 import { interventionPlanItems } from './case-conferences.table.js';
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-const PDFTOTEXT_MISSING = 'pdftotext is not installed, so the PDF text is not checked: apt-get install -y poppler-utils';
-if (!hasPdftotext && ['true', '1'].includes(String(process.env.CI).toLowerCase())) throw new Error(PDFTOTEXT_MISSING);
-
-function pdfText(pdf: Buffer): string {
-  const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'buffer' });
-  if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr.toString()}`);
-  return out.stdout.toString('utf8').replace(/\s+/g, ' ');
-}
 
 const jakartaDate = (days: number) => todayIn('Asia/Jakarta', new Date(Date.now() + days * 86_400_000));
 

@@ -2,13 +2,10 @@
  * The stage records of a case through the real HTTP API: health check, identity documents, family
  * tracing, SPM services, reunification with its handover record (PDF), follow-ups and belongings.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { openCase } from '../../../../tests/support/case-fixtures.js';
+import { hasPdftotext, PDFTOTEXT_MISSING, pdfText } from '../../../../tests/support/pdf.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type {
@@ -32,25 +29,6 @@ const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString()
 const jakartaDate = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-const PDFTOTEXT_MISSING = 'pdftotext is not installed, so the PDF text is not checked: apt-get install -y poppler-utils';
-// Like scripts/test.mjs: on CI a missing tool fails the run instead of skipping quietly.
-if (!hasPdftotext && ['true', '1'].includes(String(process.env.CI).toLowerCase())) throw new Error(PDFTOTEXT_MISSING);
-
-/** The text of a PDF, as `pdftotext -layout` reads it. */
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'singgah-pdf-'));
-  try {
-    const file = path.join(dir, 'doc.pdf');
-    writeFileSync(file, pdf);
-    const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
-    if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr}`);
-    // Lines are wrapped and justified: compare with all runs of white space as one space.
-    return out.stdout.replace(/\s+/g, ' ');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('what each stage of a case records', () => {
   let app: TestApp;

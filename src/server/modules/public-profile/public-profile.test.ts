@@ -4,17 +4,12 @@
  */
 import { spawnSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { api, buildUserSession, createTestApp, expectError, expectJson, type SetupResult, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { hasPdftotext, pdfText } from '../../../../tests/support/pdf.js';
+import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { SurveyPeriodView, SurveyResultsView } from '../../../shared/contracts/survey.js';
-import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type SetupResult, type TestApp, type TestSession } from '../../../../tests/support/app.js';
-import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-function pdfText(pdf: Buffer): string {
-  const out = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', '-', '-'], { input: pdf, encoding: 'buffer' });
-  if (out.status !== 0) throw new Error(`pdftotext failed: ${out.stderr.toString()}`);
-  return out.stdout.toString('utf8').replace(/\s+/g, ' ');
-}
 function pngSize(png: Buffer) {
   expect(png.subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a');
   expect(png.subarray(12, 16).toString('ascii')).toBe('IHDR');

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { pdfText } from '../../../../tests/support/pdf.js';
 import { createSecondDistrict } from '../../../../tests/support/second-district.js';
 import type { AttachmentView } from '../../../shared/contracts/attachments.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
@@ -14,17 +11,6 @@ import { auditLog as auditEvents } from '../audit/audit.table.js';
 import { notifications } from '../notifications/notifications.table.js';
 
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
-
-function pdfText(pdf: Buffer): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'singgah-referral-'));
-  try {
-    const file = path.join(dir, 'letter.pdf');
-    writeFileSync(file, pdf);
-    return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 describe('referrals and the partner network', () => {
   let app: TestApp;

@@ -8,11 +8,11 @@
  *   D  Fri 20 Feb 10:00, still open (spans months)   ppks_11, age unknown
  *   E  Tue 10 Mar 09:00, A's client again (repeat)    ppks_12, age 5 → 5–17
  */
-import { spawnSync } from 'node:child_process';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
+import { hasPdftotext, pdfText } from '../../../../tests/support/pdf.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { ImportResult } from '../../../shared/contracts/interchange.js';
@@ -20,7 +20,6 @@ import type { OfficeDashboard, ProvinceDashboard, RegisterPage, ServiceTimeRepor
 import { hashPassword } from '../auth/passwords.js';
 import { insertUser } from '../users/users.repository.js';
 
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 const wib = (local: string) => new Date(`${local}:00+07:00`).toISOString();
 const count = (rows: { key: string; count: number }[], key: string) => rows.find((r) => r.key === key)?.count ?? 0;
 
@@ -207,13 +206,13 @@ describe('reports', () => {
     expect(pdf.statusCode).toBe(200);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     if (hasPdftotext) {
-      const text = spawnSync('pdftotext', ['-layout', '-', '-'], { input: pdf.rawPayload }).stdout.toString().replace(/\s+/g, ' ');
+      const text = pdfText(pdf.rawPayload);
       expect(text).toContain('CAPAIAN SPM BIDANG SOSIAL TAHUN 2026');
       expect(text).toContain('Persentase capaian (%) 50');
       expect(text).toContain('Permakanan');
       // A share with decimals is written as the document's language writes it.
       const serviceTime = (lang: string) => api(app, head).get('/api/reports/service-time/export', { query: { from: '2026-03-01', to: '2026-04-30', format: 'pdf', lang } });
-      const read = async (lang: string) => spawnSync('pdftotext', ['-layout', '-', '-'], { input: (await serviceTime(lang)).rawPayload }).stdout.toString().replace(/\s+/g, ' ');
+      const read = async (lang: string) => pdfText((await serviceTime(lang)).rawPayload);
       expect(await read('id')).toContain('Persentase dalam target (%) 66,67');
       expect(await read('en')).toMatch(/\(%\) 66\.67/);
     }
