@@ -7,9 +7,10 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RosterView } from '../../src/shared/contracts/roster.js';
 import { translate } from '../../src/shared/i18n/index.js';
 import { apiAs, type E2E, type HttpSession, startE2E } from '../support/browser.js';
-import { chooseMany } from '../support/mantine.js';
+import { choose, chooseMany } from '../support/mantine.js';
 
 const id = (key: string, vars?: Record<string, unknown>) => translate('id', key, vars);
 const OFFICER = { name: 'Dewi Lestari', username: 'dewi.piket', temporary: 'sementara-dewi-1', password: 'dewi-password-2026' };
@@ -138,6 +139,33 @@ describe('community complaint to intake', () => {
     await fullDay.getByText(id('roster.fullDayShort'), { exact: true }).waitFor();
     expect(await fullDay.getByText(id('roster.nightShiftShort'), { exact: true }).count()).toBe(0);
     await e2e.screenshot(head, 'roster-desktop');
+
+    // The head plans tonight's shift in the form: the day in dd/mm/yyyy (not the browser's own date
+    // format), 22:00 to 07:00, the officer picked from the list.
+    const [year, month, day] = today.split('-');
+    await head.getByRole('button', { name: id('roster.addShift') }).first().click();
+    const dialog = head.getByRole('dialog', { name: id('roster.addShift') });
+    const date = dialog.getByRole('textbox', { name: id('roster.date') });
+    await date.fill(`${day}/${month}/${year}`);
+    await date.press('Tab');
+    expect(await date.inputValue()).toBe(`${day}/${month}/${year}`);
+    // Hours and minutes on the 24-hour clock, in their own boxes.
+    const clock = async (field: string, hours: string, minutes: string) => {
+      await dialog.getByRole('spinbutton', { name: `${id(field)}: ${id('casesWeb.dates.hours')}` }).fill(hours);
+      await dialog.getByRole('spinbutton', { name: `${id(field)}: ${id('casesWeb.dates.minutes')}` }).fill(minutes);
+    };
+    await clock('roster.start', '22', '00');
+    await clock('roster.end', '07', '00');
+    await dialog.getByText(id('roster.nightShift')).waitFor();
+    await choose(head, dialog, id('roster.officer'), OFFICER.name);
+    await dialog.getByRole('textbox', { name: id('roster.roleNote') }).fill('Piket malam');
+    await e2e.screenshot(head, 'roster-shift-form-desktop');
+    await dialog.getByRole('button', { name: id('roster.createShift') }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const night = head.getByTestId('roster-shift').filter({ hasText: 'Piket malam' }).first();
+    await night.getByText(id('roster.nightShiftShort'), { exact: true }).waitFor();
+    const planned = await apiAs<RosterView>(e2e, admin, 'GET', `/roster?organizationId=${unitId}&from=${today}&to=${today}`);
+    expect(planned.shifts.find((shift) => shift.roleNote === 'Piket malam')).toMatchObject({ shiftDate: today, startTime: '22:00', endTime: '07:00', officerUserId: officerId });
 
     const phone = await e2e.newPhonePage({ session: admin });
     await phone.goto('/roster');

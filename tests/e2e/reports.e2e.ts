@@ -61,6 +61,16 @@ describe('reports', () => {
       expect(rows).toContain(`${id('reports.summary.casesServed')}|1`);
       // No respondents: the export writes no index rather than an IKM of 0.
       expect(rows).toContain('IKM|-');
+      // The period is typed as dd/mm/yyyy, in the app's language whatever the browser's own (a native
+      // date field would want mm/dd/yyyy from this en-US browser), and the report follows it.
+      const thisYear = new Date().getFullYear();
+      const from = page.getByRole('textbox', { name: id('reports.web.from'), exact: true });
+      const asked = page.waitForResponse((r) => r.url().includes('/api/reports/summary') && r.url().includes(`from=${thisYear}-01-01`));
+      await from.fill(`01/01/${thisYear}`);
+      await from.press('Tab');
+      expect((await asked).status()).toBe(200);
+      expect(await from.inputValue()).toBe(`01/01/${thisYear}`);
+      await page.getByRole('cell', { name: id('reports.summary.casesServed'), exact: true }).waitFor();
       await page.goto('/dashboard');
       await page.getByTestId('stat-cases-month').waitFor();
       await page.locator('.recharts-surface').first().waitFor();

@@ -12,7 +12,9 @@ import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { useForm } from '../forms.js';
-import { localDate, localDateTime, useConferenceWritten } from './conference-queries.js';
+import { localDate, useConferenceWritten } from './conference-queries.js';
+import { DatesScope, DateTimeField, DayField } from '../cases/date-fields.js';
+import { fromPickerValue, toPickerValue } from '../cases/case-format.js';
 
 export interface ConferenceCase {
   caseId: string;
@@ -61,7 +63,7 @@ export function ConferenceFormModal({
   });
   const form = useForm<Values>({
     initialValues: {
-      heldAt: localDateTime(),
+      heldAt: toPickerValue(),
       place: '',
       summary: '',
       userIds: [],
@@ -80,7 +82,8 @@ export function ConferenceFormModal({
 
   const submit = async (values: Values) => {
     const body: CreateCaseConferenceBody = {
-      heldAt: new Date(values.heldAt).toISOString(),
+      // Empty (cleared) goes to the server as is, whose answer names the field.
+      heldAt: fromPickerValue(values.heldAt) ?? '',
       place: values.place.trim(),
       summary: values.summary.trim() || null,
       participants: [
@@ -101,7 +104,9 @@ export function ConferenceFormModal({
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput type="datetime-local" label={t('caseConferences.web.heldAt')} required {...form.getInputProps('heldAt')} data-testid="conference-held-at" />
+            <DatesScope>
+              <DateTimeField label={t('caseConferences.web.heldAt')} required {...form.getInputProps('heldAt')} data-testid="conference-held-at" />
+            </DatesScope>
             <TextInput label={t('caseConferences.web.place')} required {...form.getInputProps('place')} data-testid="conference-place" />
           </SimpleGrid>
 
@@ -200,7 +205,7 @@ export function ConferenceFormModal({
                   comboboxProps={{ withinPortal: true }}
                   data-testid="plan-responsible"
                 />
-                <TextInput type="date" label={t('caseConferences.web.dueDate')} value={row.dueDate} onChange={(e) => setPlan(i, { dueDate: e.currentTarget.value })} data-testid="plan-due" />
+                <DayField label={t('caseConferences.web.dueDate')} value={row.dueDate} onChange={(dueDate) => setPlan(i, { dueDate })} data-testid="plan-due" />
               </SimpleGrid>
             </Stack>
           ))}

@@ -36,9 +36,3 @@ export function localDate(days = 0): string {
   const d = new Date(Date.now() + days * 86_400_000);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
-
-/** Now, as the value of a datetime-local input. */
-export function localDateTime(): string {
-  const d = new Date();
-  return `${localDate()}T${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
-}

@@ -4,7 +4,7 @@
  */
 import '@mantine/dates/styles.layer.css';
 import 'dayjs/locale/id';
-import { DateInput, type DateInputProps, DatesProvider, DateTimePicker, type DateTimePickerProps } from '@mantine/dates';
+import { DateInput, type DateInputProps, DatesProvider, DateTimePicker, type DateTimePickerProps, TimePicker, type TimePickerProps } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -60,3 +60,56 @@ export function BirthDateField({
     />
   );
 }
+
+/**
+ * A calendar day (a report's period, a plan's due date, a survey period, a document's dates) typed as
+ * dd/mm/yyyy or picked, in the UI language whatever the phone's or browser's own language: the native
+ * date input would show an Indonesian officer on an English-language phone mm/dd/yyyy. Value:
+ * `YYYY-MM-DD`, or '' when empty.
+ */
+export function DayField({
+  value,
+  onChange,
+  ...props
+}: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <DatesScope>
+      <DateInput
+        valueFormat="DD/MM/YYYY"
+        placeholder={t('casesWeb.dates.birthDatePlaceholder')}
+        dateParser={parseTypedDate}
+        clearable={!props.required}
+        value={value || null}
+        onChange={(next) => onChange(next ?? '')}
+        {...props}
+      />
+    </DatesScope>
+  );
+}
+
+/**
+ * A time of day on the 24-hour clock Indonesia writes (22:00, not 10:00 PM), whatever the browser's own
+ * clock: the native time input follows the browser's language. Its hour and minute boxes are named
+ * after the field ("Mulai: Jam"). Value: `HH:mm`, or '' while incomplete.
+ */
+export function ClockField({
+  label,
+  value,
+  onChange,
+  ...props
+}: Omit<TimePickerProps, 'value' | 'onChange' | 'label'> & { label: string; value: string; onChange: (value: string) => void }) {
+  const { t } = useTranslation();
+  return (
+    <TimePicker
+      format="24h"
+      label={label}
+      hoursInputLabel={`${label}: ${t('casesWeb.dates.hours')}`}
+      minutesInputLabel={`${label}: ${t('casesWeb.dates.minutes')}`}
+      value={value}
+      onChange={onChange}
+      {...props}
+    />
+  );
+}
+

@@ -10,6 +10,7 @@ import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { optionalText, useForm } from '../forms.js';
 import { UnitSelect, useUnitPicker } from './unit-picker.js';
+import { DayField } from '../cases/date-fields.js';
 
 type SopDocView = z.infer<typeof sopDocumentSettingsView>;
 
@@ -148,9 +149,9 @@ function SopDocumentForm({ unitId, view }: { unitId: string; view: SopDocView })
         {view.isDefault && <Text size="sm" c="dimmed">{t('public.settings.sopDefault')}</Text>}
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput label={t('publications.sop.number')} {...form.getInputProps('number')} />
-          <TextInput type="date" label={t('fields.madeOn')} {...form.getInputProps('madeOn')} />
-          <TextInput type="date" label={t('fields.revisedOn')} {...form.getInputProps('revisedOn')} />
-          <TextInput type="date" label={t('fields.effectiveOn')} {...form.getInputProps('effectiveOn')} />
+          <DayField label={t('fields.madeOn')} {...form.getInputProps('madeOn')} />
+          <DayField label={t('fields.revisedOn')} {...form.getInputProps('revisedOn')} />
+          <DayField label={t('fields.effectiveOn')} {...form.getInputProps('effectiveOn')} />
         </SimpleGrid>
         {LIST_FIELDS.map((f) => (
           <Textarea key={f} label={t(`fields.${f}`)} description={t('public.settings.linesHint')} autosize minRows={2} {...form.getInputProps(f)} />

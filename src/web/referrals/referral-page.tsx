@@ -17,6 +17,8 @@ import { optionalText, useForm } from '../forms.js';
 import { currentLanguage } from '../i18n.js';
 import { useSession } from '../session.js';
 import { postMultipart, ReferralStatusBadge } from './referral-bits.js';
+import { fromPickerValue, toPickerValue } from '../cases/case-format.js';
+import { DatesScope, DateTimeField } from '../cases/date-fields.js';
 
 const LIVE_MS = 3000;
 
@@ -35,18 +37,11 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 
 type Dialog = 'decline' | 'cancel' | 'hand_over' | null;
 
-function pad(n: number) {
-  return String(n).padStart(2, '0');
-}
-function localNow() {
-  const d = new Date();
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
-}
 
 function ActionDialog({ kind, referral, onDone, onClose }: { kind: Exclude<Dialog, null>; referral: ReferralDetail; onDone: (r: ReferralDetail) => void; onClose: () => void }) {
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)');
-  const [openedAt] = useState(localNow);
+  const [openedAt] = useState(() => toPickerValue());
   const form = useForm({
     initialValues: { note: '', receivedByName: '', handedOverAt: openedAt },
     serverFields: { reason: 'note' },
@@ -66,7 +61,7 @@ function ActionDialog({ kind, referral, onDone, onClose }: { kind: Exclude<Dialo
               ? {
                   receivedByName: v.receivedByName,
                   // Left as it was: "now" on the server (the input holds minutes only).
-                  ...(v.handedOverAt && v.handedOverAt !== openedAt ? { handedOverAt: new Date(v.handedOverAt).toISOString() } : {}),
+                  ...(v.handedOverAt && v.handedOverAt !== openedAt ? { handedOverAt: fromPickerValue(v.handedOverAt) } : {}),
                 }
               : {}),
           });
@@ -79,7 +74,9 @@ function ActionDialog({ kind, referral, onDone, onClose }: { kind: Exclude<Dialo
           {kind === 'hand_over' && (
             <>
               <TextInput label={t('referrals.web.receivedBy')} required data-autofocus {...form.getInputProps('receivedByName')} />
-              <TextInput type="datetime-local" label={t('referrals.web.handedOverAt')} {...form.getInputProps('handedOverAt')} />
+              <DatesScope>
+                <DateTimeField label={t('referrals.web.handedOverAt')} {...form.getInputProps('handedOverAt')} />
+              </DatesScope>
             </>
           )}
           <Textarea

@@ -10,6 +10,7 @@ import { api, apiUrl } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { formatMonth } from '../components/labels.js';
 import { ReportTable } from './report-tables.js';
+import { DayField } from '../cases/date-fields.js';
 
 const pad = (n: number) => String(n).padStart(2, '0');
 function monthPeriod(offset: number) {
@@ -243,8 +244,8 @@ export default function ReportsPage() {
     <Stack>
       <Title order={2}>{t('reports.web.title')}</Title>
       <Group align="end" wrap="wrap">
-        <TextInput type="date" label={t('reports.web.from')} value={period.from} onChange={(e) => setPeriod({ ...period, from: e.currentTarget.value })} w={170} />
-        <TextInput type="date" label={t('reports.web.to')} value={period.to} onChange={(e) => setPeriod({ ...period, to: e.currentTarget.value })} w={170} />
+        <DayField label={t('reports.web.from')} value={period.from} onChange={(from) => setPeriod({ ...period, from })} clearable={false} w={170} />
+        <DayField label={t('reports.web.to')} value={period.to} onChange={(to) => setPeriod({ ...period, to })} clearable={false} w={170} />
         <Button variant="default" onClick={() => setPeriod(monthPeriod(0))}>
           {t('reports.web.thisMonth')}
         </Button>

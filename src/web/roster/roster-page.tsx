@@ -9,6 +9,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PatternView, RosterView, ShiftView } from '../../shared/contracts/roster.js';
 import { api, request } from '../api.js';
+import { ClockField, DayField } from '../cases/date-fields.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { useForm } from '../forms.js';
@@ -59,10 +60,10 @@ function ShiftFormModal({ opened, onClose, roster, date }: { opened: boolean; on
     <Modal opened={opened} onClose={onClose} title={t('roster.addShift')}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
-          <TextInput type="date" label={t('roster.date')} required {...form.getInputProps('shiftDate')} />
+          <DayField label={t('roster.date')} required {...form.getInputProps('shiftDate')} />
           <Group grow>
-            <TextInput type="time" label={t('roster.start')} required {...form.getInputProps('startTime')} />
-            <TextInput type="time" label={t('roster.end')} required {...form.getInputProps('endTime')} />
+            <ClockField label={t('roster.start')} required {...form.getInputProps('startTime')} />
+            <ClockField label={t('roster.end')} required {...form.getInputProps('endTime')} />
           </Group>
           {form.values.endTime <= form.values.startTime && (
             <Text size="xs" c="indigo.8">
@@ -177,14 +178,14 @@ function PatternModal({ opened, onClose, roster }: { opened: boolean; onClose: (
           <TextInput label={t('roster.patternName')} required {...form.getInputProps('name')} />
           <Group grow>
             <NumberInput label={t('roster.cycleDays')} min={1} max={28} value={form.values.cycleDays} onChange={(v) => form.setValue('cycleDays', Number(v) || 7)} error={form.errors.cycleDays} />
-            <TextInput type="date" label={t('roster.anchorDate')} {...form.getInputProps('anchorDate')} />
+            <DayField label={t('roster.anchorDate')} {...form.getInputProps('anchorDate')} />
           </Group>
           {slots.map((slot, i) => (
             // biome-ignore lint/suspicious/noArrayIndexKey: slots have no identity before they are saved
             <Group key={i} gap="xs" align="flex-end" wrap="wrap">
               <NumberInput label={t('roster.day')} w={70} min={0} max={form.values.cycleDays - 1} value={slot.day} onChange={(v) => setSlot(i, { day: Number(v) || 0 })} />
-              <TextInput type="time" label={t('roster.start')} w={110} value={slot.startTime} onChange={(e) => setSlot(i, { startTime: e.currentTarget.value })} />
-              <TextInput type="time" label={t('roster.end')} w={110} value={slot.endTime} onChange={(e) => setSlot(i, { endTime: e.currentTarget.value })} />
+              <ClockField label={t('roster.start')} w={110} value={slot.startTime} onChange={(startTime) => setSlot(i, { startTime })} />
+              <ClockField label={t('roster.end')} w={110} value={slot.endTime} onChange={(endTime) => setSlot(i, { endTime })} />
               <Select label={t('roster.officer')} style={{ flex: 1, minWidth: 160 }} data={roster.officers.map((o) => ({ value: o.id, label: o.name }))} value={slot.officerUserId || null} onChange={(v) => setSlot(i, { officerUserId: v ?? '' })} />
             </Group>
           ))}
@@ -223,8 +224,8 @@ function ApplyModal({ pattern, onClose, from }: { pattern: PatternView | null; o
         <Stack gap="sm">
           <Text fw={600}>{pattern?.name}</Text>
           <Group grow>
-            <TextInput type="date" label={t('roster.from')} {...form.getInputProps('from')} />
-            <TextInput type="date" label={t('roster.to')} {...form.getInputProps('to')} />
+            <DayField label={t('roster.from')} {...form.getInputProps('from')} />
+            <DayField label={t('roster.to')} {...form.getInputProps('to')} />
           </Group>
           {result && <Text c="teal.8">{t('roster.applied', result)}</Text>}
           <ApiErrorAlert error={form.error} />

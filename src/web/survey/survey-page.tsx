@@ -11,6 +11,7 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { schemaErrors, useForm } from '../forms.js';
 import { UnitSelect, useUnitPicker } from '../public-settings/unit-picker.js';
 import { useCan } from '../session.js';
+import { DayField } from '../cases/date-fields.js';
 
 const fmt = (n: number, lang: string, digits = 2) => formatNumber(n, lang, digits);
 
@@ -32,8 +33,8 @@ function NewPeriodForm({ unitId }: { unitId: string }) {
         <Text fw={600}>{t('survey.web.newPeriod')}</Text>
         <SimpleGrid cols={{ base: 1, sm: 3 }}>
           <TextInput label={t('survey.web.name')} {...form.getInputProps('name')} />
-          <TextInput type="date" label={t('survey.web.startsOn')} {...form.getInputProps('startsOn')} />
-          <TextInput type="date" label={t('survey.web.endsOn')} {...form.getInputProps('endsOn')} />
+          <DayField label={t('survey.web.startsOn')} {...form.getInputProps('startsOn')} />
+          <DayField label={t('survey.web.endsOn')} {...form.getInputProps('endsOn')} />
         </SimpleGrid>
         <ApiErrorAlert error={form.error} />
         <Group>
