@@ -11,8 +11,19 @@ export { DEFAULT_LANGUAGE, type Language, merge, pickLanguage, type Tree } from 
 
 export const resources: Record<Language, Tree> = { id, en };
 
-/** Look up a dotted key and fill `{{var}}` placeholders. Returns undefined when the key is missing. */
+const pluralRules: Record<Language, Intl.PluralRules> = { id: new Intl.PluralRules('id'), en: new Intl.PluralRules('en') };
+
+/**
+ * Look up a dotted key and fill `{{var}}` placeholders. With a numeric `count`, the language's plural
+ * form comes first when the texts have one (`key_one`, `key_other`), as i18next picks them on the web.
+ * Returns undefined when the key is missing.
+ */
 export function lookup(lang: Language, key: string, vars?: Record<string, unknown>): string | undefined {
+  const count = vars?.count;
+  if (typeof count === 'number') {
+    const plural = lookupIn(resources[lang], `${key}_${pluralRules[lang].select(count)}`, vars);
+    if (plural !== undefined) return plural;
+  }
   return lookupIn(resources[lang], key, vars);
 }
 

@@ -35,12 +35,8 @@ export interface WorklistFirstScreen {
 
 /** A `t` with i18next's calling convention over the shared texts, for the web's formatting helpers. */
 export function serverT(lang: Language): TFunction {
-  const rules = new Intl.PluralRules(lang === 'en' ? 'en' : 'id');
-  const t = (key: string, options?: Record<string, unknown>) => {
-    const count = options?.count;
-    const plural = typeof count === 'number' ? lookup(lang, `${key}_${rules.select(count)}`, options) : undefined;
-    return plural ?? lookup(lang, key, options) ?? (typeof options?.defaultValue === 'string' ? options.defaultValue : key);
-  };
+  const t = (key: string, options?: Record<string, unknown>) =>
+    lookup(lang, key, options) ?? (typeof options?.defaultValue === 'string' ? options.defaultValue : key);
   return t as unknown as TFunction;
 }
 
