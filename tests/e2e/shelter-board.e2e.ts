@@ -44,8 +44,21 @@ async function shot(e2e: E2E, page: Page, name: string) {
 /** On the case page: open the shelter section of the records and put the client on `bed`. */
 async function admitFromCasePage(page: Page, bed: string) {
   const section = page.getByTestId('records-shelter');
-  await section.getByRole('button', { name: id('shelter.title') }).click();
-  await section.getByRole('button', { name: id('shelter.admit') }).click();
+  const toggle = section.getByRole('button', { name: id('shelter.title') });
+  const admit = section.getByRole('button', { name: id('shelter.admit') });
+  // Open the section unless it is open: the case page may still be settling, and a click that
+  // landed on a section drawn again closed would otherwise leave the button hidden for good.
+  await expect
+    .poll(
+      async () => {
+        if (await admit.isVisible()) return true;
+        if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+        return admit.isVisible();
+      },
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  await admit.click();
   const dialog = page.getByRole('dialog', { name: id('shelter.admit') });
   await choose(page, dialog, id('shelter.chooseBed'), `${ROOM} · ${bed}`);
   await dialog.getByRole('button', { name: id('web.common.save') }).click();
