@@ -39,26 +39,9 @@ export function DateTimeField({
   );
 }
 
-/** A birth date, typed as dd/mm/yyyy or picked starting from the decades. Value: `YYYY-MM-DD`. */
-export function BirthDateField({
-  value,
-  onChange,
-  ...props
-}: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
-  const { t } = useTranslation();
-  return (
-    <DateInput
-      valueFormat="DD/MM/YYYY"
-      placeholder={t('casesWeb.dates.birthDatePlaceholder')}
-      dateParser={parseTypedDate}
-      defaultLevel="decade"
-      maxDate={todayDate()}
-      clearable
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      {...props}
-    />
-  );
+/** A birth date, typed as dd/mm/yyyy or picked starting from the decades, never in the future. Value: `YYYY-MM-DD`. */
+export function BirthDateField(props: DayFieldProps) {
+  return <DayField defaultLevel="decade" maxDate={todayDate()} clearable {...props} />;
 }
 
 /**
@@ -67,11 +50,9 @@ export function BirthDateField({
  * date input would show an Indonesian officer on an English-language phone mm/dd/yyyy. Value:
  * `YYYY-MM-DD`, or '' when empty.
  */
-export function DayField({
-  value,
-  onChange,
-  ...props
-}: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void }) {
+export type DayFieldProps = Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void };
+
+export function DayField({ value, onChange, ...props }: DayFieldProps) {
   const { t } = useTranslation();
   return (
     <DatesScope>

@@ -1,14 +1,14 @@
 /** What every stage-record form of the case page shares: its dialog, how a write refreshes the page, a date field. */
 import { Badge, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { DateInput, type DateInputProps } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import type { FormEvent, ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
-import { parseTypedDate, todayDate } from './case-format.js';
+import { todayDate } from './case-format.js';
 import { caseKey, casesKey, caseTimelineKey } from './case-queries.js';
+import { DayField, type DayFieldProps } from './date-fields.js';
 
 export const recordsKey = (caseId: string) => [...casesKey, 'records', caseId] as const;
 export const staysKey = (caseId: string) => [...casesKey, 'stays', caseId] as const;
@@ -69,25 +69,9 @@ export function RecordModal({
   );
 }
 
-/** A calendar date typed as dd/mm/yyyy or picked. Value: `YYYY-MM-DD`. */
-export function DateField({
-  value,
-  onChange,
-  notAfterToday = true,
-  ...props
-}: Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void; notAfterToday?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <DateInput
-      valueFormat="DD/MM/YYYY"
-      placeholder={t('casesWeb.dates.birthDatePlaceholder')}
-      dateParser={parseTypedDate}
-      maxDate={notAfterToday ? todayDate() : undefined}
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      {...props}
-    />
-  );
+/** A calendar date typed as dd/mm/yyyy or picked, by default not after today. Value: `YYYY-MM-DD`. */
+export function DateField({ notAfterToday = true, ...props }: DayFieldProps & { notAfterToday?: boolean }) {
+  return <DayField maxDate={notAfterToday ? todayDate() : undefined} clearable={false} {...props} />;
 }
 
 /** The count shown beside a section title. */
