@@ -70,7 +70,6 @@ describe('reports', () => {
       await from.press('Tab');
       expect((await asked).status()).toBe(200);
       expect(await from.inputValue()).toBe(`01/01/${thisYear}`);
-      await page.getByRole('cell', { name: id('reports.summary.casesServed'), exact: true }).waitFor();
       await page.goto('/dashboard');
       await page.getByTestId('stat-cases-month').waitFor();
       await page.locator('.recharts-surface').first().waitFor();

@@ -16,7 +16,6 @@ export interface SurveyReportFacts {
   timeZone: string;
 }
 
-const fmt = (n: number, lang: Language, digits = 2) => formatNumber(n, lang, digits);
 
 export function surveyReportDefinition(f: SurveyReportFacts): TDocumentDefinitions {
   const t = (key: string, vars?: Record<string, unknown>) => translate(f.lang, `survey.report.${key}`, vars);
@@ -27,8 +26,8 @@ export function surveyReportDefinition(f: SurveyReportFacts): TDocumentDefinitio
     translate(f.lang, `survey.elements.${e.element}.name`),
     { text: String(e.sum), alignment: 'right' },
     { text: String(e.filled), alignment: 'right' },
-    { text: fmt(e.nrr, f.lang, 3), alignment: 'right' },
-    { text: fmt(e.weighted, f.lang, 3), alignment: 'right' },
+    { text: formatNumber(e.nrr, f.lang, 3), alignment: 'right' },
+    { text: formatNumber(e.weighted, f.lang, 3), alignment: 'right' },
   ]);
   const profileTable = (name: keyof SurveyResultsView['profile']): Content => ({
     stack: [
@@ -59,7 +58,7 @@ export function surveyReportDefinition(f: SurveyReportFacts): TDocumentDefinitio
           body: [
             [t('no'), t('element'), t('sum'), t('filled'), 'NRR', t('weighted')].map((h) => ({ text: h, bold: true, fillColor: '#eeeeee' })),
             ...elementRows,
-            [{ text: t('indexTotal'), colSpan: 5, bold: true }, '', '', '', '', { text: fmt(r.index, f.lang, 3), alignment: 'right', bold: true }],
+            [{ text: t('indexTotal'), colSpan: 5, bold: true }, '', '', '', '', { text: formatNumber(r.index, f.lang, 3), alignment: 'right', bold: true }],
           ],
         },
         fontSize: 9.5,
@@ -68,7 +67,7 @@ export function surveyReportDefinition(f: SurveyReportFacts): TDocumentDefinitio
         table: {
           widths: ['*', 'auto'],
           body: [
-            [{ text: t('ikm'), bold: true }, { text: r.grade ? fmt(r.ikmRounded, f.lang) : '-', bold: true, fontSize: 14, alignment: 'right' }],
+            [{ text: t('ikm'), bold: true }, { text: r.grade ? formatNumber(r.ikmRounded, f.lang, 2) : '-', bold: true, fontSize: 14, alignment: 'right' }],
             [{ text: t('grade'), bold: true }, { text: r.grade ? `${r.grade} (${translate(f.lang, `survey.grades.${r.grade}`)})` : '-', bold: true, alignment: 'right' }],
           ],
         },

@@ -13,7 +13,7 @@ import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { useForm } from '../forms.js';
 import { localDate, useConferenceWritten } from './conference-queries.js';
-import { DatesScope, DateTimeField, DayField } from '../cases/date-fields.js';
+import { DateTimeField, DayField } from '../cases/date-fields.js';
 import { fromPickerValue, toPickerValue } from '../cases/case-format.js';
 
 export interface ConferenceCase {
@@ -104,9 +104,7 @@ export function ConferenceFormModal({
       <form onSubmit={form.onSubmit(submit)} noValidate>
         <Stack>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <DatesScope>
-              <DateTimeField label={t('caseConferences.web.heldAt')} required {...form.getInputProps('heldAt')} data-testid="conference-held-at" />
-            </DatesScope>
+            <DateTimeField label={t('caseConferences.web.heldAt')} required {...form.getInputProps('heldAt')} data-testid="conference-held-at" />
             <TextInput label={t('caseConferences.web.place')} required {...form.getInputProps('place')} data-testid="conference-place" />
           </SimpleGrid>
 

@@ -10,7 +10,10 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTypedDate, todayDate, toPickerValue } from './case-format.js';
 
-/** Wrap a page that uses these fields: month and day names in the UI language, weeks from Monday. */
+/**
+ * Month and day names in the UI language, weeks from Monday. The fields below carry their own; wrap a
+ * page that uses Mantine's date components directly.
+ */
 export function DatesScope({ children }: { children: ReactNode }) {
   const { i18n } = useTranslation();
   return <DatesProvider settings={{ locale: i18n.language === 'en' ? 'en' : 'id', firstDayOfWeek: 1 }}>{children}</DatesProvider>;
@@ -25,17 +28,19 @@ export function DateTimeField({
   const { t } = useTranslation();
   const isPhone = useMediaQuery('(max-width: 47.99em)');
   return (
-    <DateTimePicker
-      valueFormat="DD MMM YYYY HH:mm"
-      dropdownType={isPhone ? 'modal' : 'popover'}
-      maxDate={toPickerValue()}
-      clearable={!props.required}
-      submitButtonProps={{ 'aria-label': t('web.common.save') }}
-      timePickerProps={{ format: '24h', hoursInputLabel: t('casesWeb.dates.hours'), minutesInputLabel: t('casesWeb.dates.minutes') }}
-      value={value || null}
-      onChange={(next) => onChange(next ?? '')}
-      {...props}
-    />
+    <DatesScope>
+      <DateTimePicker
+        valueFormat="DD MMM YYYY HH:mm"
+        dropdownType={isPhone ? 'modal' : 'popover'}
+        maxDate={toPickerValue()}
+        clearable={!props.required}
+        submitButtonProps={{ 'aria-label': t('web.common.save') }}
+        timePickerProps={{ format: '24h', hoursInputLabel: t('casesWeb.dates.hours'), minutesInputLabel: t('casesWeb.dates.minutes') }}
+        value={value || null}
+        onChange={(next) => onChange(next ?? '')}
+        {...props}
+      />
+    </DatesScope>
   );
 }
 
@@ -44,21 +49,21 @@ export function BirthDateField(props: DayFieldProps) {
   return <DayField defaultLevel="decade" maxDate={todayDate()} clearable {...props} />;
 }
 
+export type DayFieldProps = Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void };
+
 /**
  * A calendar day (a report's period, a plan's due date, a survey period, a document's dates) typed as
  * dd/mm/yyyy or picked, in the UI language whatever the phone's or browser's own language: the native
  * date input would show an Indonesian officer on an English-language phone mm/dd/yyyy. Value:
  * `YYYY-MM-DD`, or '' when empty.
  */
-export type DayFieldProps = Omit<DateInputProps, 'value' | 'onChange'> & { value: string; onChange: (value: string) => void };
-
 export function DayField({ value, onChange, ...props }: DayFieldProps) {
   const { t } = useTranslation();
   return (
     <DatesScope>
       <DateInput
         valueFormat="DD/MM/YYYY"
-        placeholder={t('casesWeb.dates.birthDatePlaceholder')}
+        placeholder={t('casesWeb.dates.dayPlaceholder')}
         dateParser={parseTypedDate}
         clearable={!props.required}
         value={value || null}
@@ -93,4 +98,3 @@ export function ClockField({
     />
   );
 }
-

@@ -18,7 +18,7 @@ import { currentLanguage } from '../i18n.js';
 import { useSession } from '../session.js';
 import { postMultipart, ReferralStatusBadge } from './referral-bits.js';
 import { fromPickerValue, toPickerValue } from '../cases/case-format.js';
-import { DatesScope, DateTimeField } from '../cases/date-fields.js';
+import { DateTimeField } from '../cases/date-fields.js';
 
 const LIVE_MS = 3000;
 
@@ -36,7 +36,6 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 type Dialog = 'decline' | 'cancel' | 'hand_over' | null;
-
 
 function ActionDialog({ kind, referral, onDone, onClose }: { kind: Exclude<Dialog, null>; referral: ReferralDetail; onDone: (r: ReferralDetail) => void; onClose: () => void }) {
   const { t } = useTranslation();
@@ -74,9 +73,7 @@ function ActionDialog({ kind, referral, onDone, onClose }: { kind: Exclude<Dialo
           {kind === 'hand_over' && (
             <>
               <TextInput label={t('referrals.web.receivedBy')} required data-autofocus {...form.getInputProps('receivedByName')} />
-              <DatesScope>
-                <DateTimeField label={t('referrals.web.handedOverAt')} {...form.getInputProps('handedOverAt')} />
-              </DatesScope>
+              <DateTimeField label={t('referrals.web.handedOverAt')} {...form.getInputProps('handedOverAt')} />
             </>
           )}
           <Textarea

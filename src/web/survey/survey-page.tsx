@@ -13,7 +13,6 @@ import { UnitSelect, useUnitPicker } from '../public-settings/unit-picker.js';
 import { useCan } from '../session.js';
 import { DayField } from '../cases/date-fields.js';
 
-const fmt = (n: number, lang: string, digits = 2) => formatNumber(n, lang, digits);
 
 function NewPeriodForm({ unitId }: { unitId: string }) {
   const { t } = useTranslation();
@@ -66,7 +65,7 @@ function Results({ periodId }: { periodId: string }) {
           {r.grade ? (
             <Group gap="sm" align="baseline">
               <Title order={2} data-testid="ikm-value">
-                {t('survey.web.ikm')} {fmt(r.ikmRounded, i18n.language)}
+                {t('survey.web.ikm')} {formatNumber(r.ikmRounded, i18n.language, 2)}
               </Title>
               <Badge size="lg" color={r.grade === 'A' ? 'green' : r.grade === 'B' ? 'teal' : r.grade === 'C' ? 'yellow' : 'red'}>
                 {r.grade} · {t(`survey.grades.${r.grade}`)}
@@ -93,8 +92,8 @@ function Results({ periodId }: { periodId: string }) {
             {r.elements.map((e) => (
               <Table.Tr key={e.element}>
                 <Table.Td>{t(`survey.elements.${e.element}.name`)}</Table.Td>
-                <Table.Td ta="right">{fmt(e.nrr, i18n.language, 3)}</Table.Td>
-                <Table.Td ta="right">{fmt(e.weighted, i18n.language, 3)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(e.nrr, i18n.language, 3)}</Table.Td>
+                <Table.Td ta="right">{formatNumber(e.weighted, i18n.language, 3)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

@@ -19,7 +19,6 @@ import type { FormAnswers, FormDefinition } from '../../../shared/contracts/form
 import { formResponses, formTemplates, formTemplateVersions } from '../forms/forms.table.js';
 import { extractAssessment } from './assessment-reports.findings.js';
 
-
 /** The DRAFT watermark is drawn diagonally, so pdftotext reads it as loose letters ("T AF DR"). */
 function watermarkLetters(text: string): string {
   return [...new Set(text.split(' ').filter((w) => /^[DRAFT]{1,2}$/.test(w)).join(''))].sort().join('');

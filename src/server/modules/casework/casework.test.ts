@@ -29,7 +29,6 @@ const ago = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString()
 const jakartaDate = (days: number) =>
   new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(Date.now() + days * 86_400_000));
 
-
 describe('what each stage of a case records', () => {
   let app: TestApp;
   let admin: TestSession;
