@@ -12,9 +12,9 @@ import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
 import { useForm } from '../forms.js';
-import { localDate, useConferenceWritten } from './conference-queries.js';
+import { useConferenceWritten } from './conference-queries.js';
 import { DateTimeField, DayField } from '../cases/date-fields.js';
-import { fromPickerValue, toPickerValue } from '../cases/case-format.js';
+import { fromPickerValue, todayDate, toPickerValue } from '../cases/case-format.js';
 
 export interface ConferenceCase {
   caseId: string;
@@ -213,7 +213,7 @@ export function ConferenceFormModal({
               variant="default"
               leftSection={<Icon name="plus" size={14} />}
               disabled={v.cases.length === 0}
-              onClick={() => form.setValue('plan', [...v.plan, { caseId: v.cases[0].caseId, activity: '', responsibleUserId: '', dueDate: localDate(3) }])}
+              onClick={() => form.setValue('plan', [...v.plan, { caseId: v.cases[0].caseId, activity: '', responsibleUserId: '', dueDate: todayDate(3) }])}
               data-testid="add-plan-item"
             >
               {t('caseConferences.web.addItem')}

@@ -31,8 +31,3 @@ export function formatDay(value: string, language: string): string {
   );
 }
 
-/** Today plus `days`, as YYYY-MM-DD in the browser's time zone. */
-export function localDate(days = 0): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}

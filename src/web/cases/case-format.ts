@@ -67,9 +67,11 @@ export function fromPickerValue(value: string | null | undefined): string | unde
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
-/** Today as `YYYY-MM-DD` in the browser's time zone (the latest possible birth date). */
-export function todayDate(): string {
-  return toPickerValue().slice(0, 10);
+/** Today (or `days` later, by the calendar) as `YYYY-MM-DD` in the browser's time zone, e.g. the latest possible birth date. */
+export function todayDate(days = 0): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  return toPickerValue(date).slice(0, 10);
 }
 
 /** A typed date as `YYYY-MM-DD`: day/month/year as written in Indonesia (31/12/1980, 31-12-1980). */

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TFunction } from 'i18next';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { AUDIT_ACTIONS } from '../../shared/contracts/audit.js';
 import { WORKLISTS } from '../../shared/contracts/cases.js';
 import { CASE_SOURCES, SEXES, TERMINATION_OUTCOMES } from '../../shared/domain/enums.js';
@@ -14,7 +14,7 @@ import { CATEGORY_CODES } from '../../shared/domain/ppks.js';
 import enCasesWeb from '../../shared/i18n/en/cases-web.json' with { type: 'json' };
 import idCasesWeb from '../../shared/i18n/id/cases-web.json' with { type: 'json' };
 import { lookup, translate } from '../../shared/i18n/index.js';
-import { formatDate, formatDuration, fromPickerValue, parseTypedDate, toPickerValue } from './case-format.js';
+import { formatDate, formatDuration, fromPickerValue, parseTypedDate, todayDate, toPickerValue } from './case-format.js';
 import { worklistParams } from './worklist-params.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -99,6 +99,16 @@ describe('case formatting', () => {
     expect(fromPickerValue(toPickerValue(at))).toBe(at.toISOString());
     expect(fromPickerValue('')).toBeUndefined();
     expect(fromPickerValue('not a date')).toBeUndefined();
+  });
+
+  describe('today', () => {
+    afterEach(() => vi.useRealTimers());
+    it('is the local calendar day, and counts days forward by the calendar (a plan due in three days)', () => {
+      vi.useFakeTimers({ now: new Date(2026, 11, 30, 23, 30) });
+      expect(todayDate()).toBe('2026-12-30');
+      expect(todayDate(3)).toBe('2027-01-02');
+      expect(todayDate(-30)).toBe('2026-11-30');
+    });
   });
 });
 

@@ -26,6 +26,8 @@ function addDays(date: string, days: number): string {
 }
 /** A shift that ends at the time it started, the next day (e.g. 07:00–07:00): 24 hours, not a night shift. */
 export const isFullDay = (shift: { startTime: string; endTime: string }) => shift.startTime === shift.endTime;
+/** A whole `HH:mm` time (the time field gives '' while one is half typed). */
+const isWholeTime = (value: string) => /^\d{2}:\d{2}/.test(value);
 /** The Monday of the week containing `date`. */
 function mondayOf(date: string): string {
   const [y, m, d] = date.split('-').map(Number);
@@ -49,7 +51,11 @@ function ShiftFormModal({ opened, onClose, roster, date }: { opened: boolean; on
   const invalidate = useInvalidateRoster();
   const form = useForm({
     initialValues: { shiftDate: date, startTime: '07:00', endTime: '15:00', officerUserId: '', roleNote: '' },
-    validate: (v) => ({ officerUserId: v.officerUserId ? undefined : t('validation.required') }),
+    validate: (v) => ({
+      startTime: isWholeTime(v.startTime) ? undefined : t('validation.required'),
+      endTime: isWholeTime(v.endTime) ? undefined : t('validation.required'),
+      officerUserId: v.officerUserId ? undefined : t('validation.required'),
+    }),
   });
   const submit = form.onSubmit(async (v) => {
     await api.post('/roster/shifts', { organizationId: roster.organizationId, ...v, roleNote: v.roleNote.trim() || null });
@@ -65,7 +71,7 @@ function ShiftFormModal({ opened, onClose, roster, date }: { opened: boolean; on
             <ClockField label={t('roster.start')} required {...form.getInputProps('startTime')} />
             <ClockField label={t('roster.end')} required {...form.getInputProps('endTime')} />
           </Group>
-          {form.values.endTime <= form.values.startTime && (
+          {isWholeTime(form.values.startTime) && isWholeTime(form.values.endTime) && form.values.endTime <= form.values.startTime && (
             <Text size="xs" c="indigo.8">
               {t(isFullDay(form.values) ? 'roster.fullDay' : 'roster.nightShift')}
             </Text>
