@@ -50,7 +50,7 @@ const underPath = (column: typeof fromOrg.path | typeof toOrg.path, path: string
 
 /**
  * Referrals the actor's scope reaches, on the sending side (the case's organization) or the
- * receiving side (the institution). A draft is never shown to the receiving side.
+ * receiving side (the institution). A referral never sent is never shown to the receiving side.
  */
 export async function findReferrals(
   db: Db,
@@ -58,7 +58,12 @@ export async function findReferrals(
   q: { box: 'all' | 'sent' | 'received'; status?: string; institutionId?: string; caseId?: string; limit: number; offset: number },
 ) {
   const sent = underPath(fromOrg.path, scope.path, scope.includeChildren);
-  const received = and(underPath(toOrg.path, scope.path, scope.includeChildren), sql`${referrals.status} <> 'draft'`);
+  // Only referrals that were sent: not drafts, nor drafts cancelled before sending (no `sent_at`).
+  const received = and(
+    underPath(toOrg.path, scope.path, scope.includeChildren),
+    sql`${referrals.status} <> 'draft'`,
+    sql`(${referrals.status} <> 'cancelled' or ${referrals.sentAt} is not null)`,
+  );
   const side = q.box === 'sent' ? sent : q.box === 'received' ? received : or(sent, received);
   const conditions: (SQL | undefined)[] = [side];
   if (q.status) conditions.push(eq(referrals.status, q.status));

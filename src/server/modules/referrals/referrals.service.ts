@@ -46,14 +46,22 @@ interface Loaded {
 }
 
 /**
+ * Whether the institution was ever sent this referral: not a draft, nor a draft that was cancelled
+ * (only sending sets `sentAt`). The receiving side never sees, and is never told about, one that was not.
+ */
+function wasSent(r: { status: string; sentAt: Date | null }): boolean {
+  return r.status !== 'draft' && !(r.status === 'cancelled' && r.sentAt === null);
+}
+
+/**
  * A referral the actor may see: the sending side reaches the case's organization, the receiving
- * side reaches the institution (and never sees a draft). Anything else is not found.
+ * side reaches the institution (and only once it was sent). Anything else is not found.
  */
 async function loadReferral(db: Db, actor: Actor, id: string): Promise<Loaded> {
   const row = await repo.findReferralById(db, id);
   if (!row) throw notFound('referrals.not_found');
   if (canReachOrganization(actor, row.fromPath)) return { row, side: 'sender' };
-  if (canReachOrganization(actor, row.toPath) && row.referral.status !== 'draft') return { row, side: 'receiver' };
+  if (canReachOrganization(actor, row.toPath) && wasSent(row.referral)) return { row, side: 'receiver' };
   throw notFound('referrals.not_found');
 }
 
@@ -181,7 +189,7 @@ export async function getReferral(db: Db, actor: Actor, id: string): Promise<Ref
     institutionHasAccount: hasAccount,
     actions,
     canEdit: side === 'sender' && r.status === 'draft',
-    canPost: r.status !== 'draft',
+    canPost: wasSent(r),
     events,
     createdAt: r.createdAt.toISOString(),
   };
@@ -433,7 +441,7 @@ async function openReceivingCase(tx: Db, actor: Actor, row: repo.ReferralListRow
 export async function postReferralMessage(db: Db, actor: Actor, id: string, body: { kind: 'message' | 'progress_note'; body: string }, ip?: string) {
   return db.transaction(async (tx) => {
     const { row, side } = await loadReferral(tx, actor, id);
-    if (row.referral.status === 'draft') throw new AppError(409, 'referrals.not_sent');
+    if (!wasSent(row.referral)) throw new AppError(409, 'referrals.not_sent');
     const event = await repo.insertReferralEvent(tx, {
       referralId: id,
       kind: body.kind,
@@ -465,7 +473,7 @@ export async function postReferralFile(
   try {
     return await db.transaction(async (tx) => {
       const { row, side } = await loadReferral(tx, actor, id);
-      if (row.referral.status === 'draft') throw new AppError(409, 'referrals.not_sent');
+      if (!wasSent(row.referral)) throw new AppError(409, 'referrals.not_sent');
       storageKey = await storage.keep(file);
       const fileName = cleanFileName(file.fileName);
       const event = await repo.insertReferralEvent(tx, {

@@ -177,6 +177,38 @@ describe('referrals and the partner network', () => {
       expect(expectJson<{ items: ReferralSummary[] }>(await api(app, partner).get('/api/referrals'), 200).items).toEqual([]);
     });
 
+    it('never shows the institution a draft that was cancelled before it was sent', async () => {
+      const mistaken = expectJson<ReferralDetail>(
+        await api(app, worker).post('/api/referrals', {
+          caseId: kase.id,
+          toOrganizationId: pantiId,
+          reason: 'Dibuat untuk panti yang salah, dibatalkan sebelum dikirim',
+          services: ['guidance'],
+          urgency: 'routine',
+          documentIds: [document.id],
+          consent: 'unable',
+          legalBasis: 'Klien dalam kondisi psikotik; rujukan dalam rangka pelayanan publik (UU 27/2022 Pasal 20 ayat 2 huruf d)',
+        }),
+        201,
+      );
+      const cancelled = expectJson<ReferralDetail>(await api(app, worker).post(`/api/referrals/${mistaken.id}/cancel`, { reason: 'Salah alamat panti' }), 200);
+      expect(cancelled).toMatchObject({ status: 'cancelled', sentAt: null, canPost: false });
+      // The institution cannot open it, list it, or print its letter; nobody there was told of it.
+      expect(expectError(await api(app, partner).get(`/api/referrals/${mistaken.id}`), 404).code).toBe('referrals.not_found');
+      expect(expectError(await api(app, partner).get(`/api/referrals/${mistaken.id}/letter.pdf`), 404).code).toBe('referrals.not_found');
+      for (const box of ['all', 'received']) {
+        const seen = expectJson<{ items: ReferralSummary[]; total: number }>(await api(app, partner).get(`/api/referrals?box=${box}`), 200);
+        expect(seen.items.map((i) => i.id)).not.toContain(mistaken.id);
+        expect(seen.total).toBe(0);
+      }
+      expect((await notificationsOf(partner.me.user.id)).filter((n) => n.link === `/referrals/${mistaken.id}`)).toEqual([]);
+      // Nor can the sender start a thread the institution would be told about.
+      expect(expectError(await api(app, worker).post(`/api/referrals/${mistaken.id}/messages`, { kind: 'message', body: 'Halo panti' }), 409).code).toBe('referrals.not_sent');
+      // The sending side still has it, cancelled, in its list.
+      const sent = expectJson<{ items: ReferralSummary[] }>(await api(app, worker).get('/api/referrals?box=sent'), 200);
+      expect(sent.items.find((i) => i.id === mistaken.id)).toMatchObject({ status: 'cancelled' });
+    });
+
     it('is sent with a letter number and notifies the institution’s officers', async () => {
       const sent = expectJson<ReferralDetail>(await api(app, worker).post(`/api/referrals/${referral.id}/send`, {}), 200);
       expect(sent.status).toBe('sent');
@@ -267,7 +299,9 @@ describe('referrals and the partner network', () => {
         .from(auditEvents)
         .where(and(eq(auditEvents.entityType, 'case'), eq(auditEvents.entityId, kase.id)))
         .orderBy(asc(auditEvents.id));
-      const changes = audit.filter((a) => a.action === 'referral.status_changed').map((a) => (a.changes as { to: string }).to);
+      const changes = audit
+        .filter((a) => a.action === 'referral.status_changed' && (a.changes as { referralId: string }).referralId === referral.id)
+        .map((a) => (a.changes as { to: string }).to);
       expect(changes).toEqual(['sent', 'accepted', 'handed_over', 'completed']);
       expect(audit.map((a) => a.action)).toContain('referral.created');
     });
