@@ -30,6 +30,7 @@ describe('assessment forms in the browser', () => {
   let e2e: E2E;
   let admin: HttpSession;
   let worker: HttpSession;
+  let head: HttpSession;
   let unitId: string;
 
   beforeAll(async () => {
@@ -37,16 +38,14 @@ describe('assessment forms in the browser', () => {
     admin = await e2e.setup();
     const orgs = await apiAs<{ items: { id: string; kind: string }[] }>(e2e, admin, 'GET', '/organizations');
     unitId = orgs.items.find((o) => o.kind === 'unit')!.id;
-    await apiAs(e2e, admin, 'POST', '/users', {
-      name: 'Rina Kartikasari',
-      username: 'rina.peksos',
-      role: 'social_worker',
-      organizationId: unitId,
-      password: 'sementara-rina-1',
-    });
-    const temporary = await loginOverHttp(e2e.baseUrl, 'rina.peksos', 'sementara-rina-1');
-    await apiAs(e2e, temporary, 'POST', '/auth/password', { currentPassword: 'sementara-rina-1', newPassword: 'rina-password-2026' });
-    worker = await loginOverHttp(e2e.baseUrl, 'rina.peksos', 'rina-password-2026');
+    const staff = async (name: string, username: string, role: string) => {
+      await apiAs(e2e, admin, 'POST', '/users', { name, username, role, organizationId: unitId, password: `sementara-${username}` });
+      const temporary = await loginOverHttp(e2e.baseUrl, username, `sementara-${username}`);
+      await apiAs(e2e, temporary, 'POST', '/auth/password', { currentPassword: `sementara-${username}`, newPassword: `${username}-password-2026` });
+      return loginOverHttp(e2e.baseUrl, username, `${username}-password-2026`);
+    };
+    worker = await staff('Rina Kartikasari', 'rina.peksos', 'social_worker');
+    head = await staff('Bambang Sutrisno', 'bambang.kepala', 'head');
   }, 120_000);
   afterAll(() => e2e?.close());
 
@@ -122,7 +121,8 @@ describe('assessment forms in the browser', () => {
     await modal.getByTestId('form-field-recommendation').fill('Pemulangan ke keluarga di Lumajang, didampingi TKSK.');
     await modal.getByTestId('case-form-save-correction').click();
     await modal.getByText(id('forms.runtime.corrected')).waitFor();
-    const audit = await apiAs<{ items: { action: string; changes: Record<string, unknown> }[] }>(e2e, admin, 'GET', `/audit?entityType=case&entityId=${c.id}&action=case.form_corrected`);
+    // Read by the head: the administrator may not read the changes of a case (client data).
+    const audit = await apiAs<{ items: { action: string; changes: Record<string, unknown> }[] }>(e2e, head, 'GET', `/audit?entityType=case&entityId=${c.id}&action=case.form_corrected`);
     expect(audit.items.map((e) => e.changes.fields)).toEqual([['recommendation']]);
 
     // Closing the form shows it as submitted in the case.
@@ -131,6 +131,28 @@ describe('assessment forms in the browser', () => {
     await e2e.screenshot(page, 'assessment-phone-case');
     expect(unexpectedErrors(e2e, page)).toEqual([]);
   }, 120_000);
+
+  it('[ADMIN][AUDIT]: the administrator sees who corrected the assessment and when, but not what the case record says; the head sees the changed question', async () => {
+    const detailOf = (page: Page) =>
+      page.getByRole('button', { name: id('web.audit.detailFor', { action: id('web.audit.actions.case.form_corrected') }) }).first();
+    const page = await e2e.newDesktopPage({ session: admin });
+    await page.goto('/audit');
+    await detailOf(page).click();
+    const dialog = page.getByRole('dialog', { name: id('web.audit.detailTitle') });
+    await dialog.getByTestId('audit-changes-withheld').waitFor();
+    await dialog.getByText('Rina Kartikasari').waitFor();
+    expect(await dialog.textContent()).not.toContain('recommendation');
+    await e2e.screenshot(page, 'audit-admin-withheld');
+    expect(unexpectedErrors(e2e, page)).toEqual([]);
+
+    const headPage = await e2e.newDesktopPage({ session: head });
+    await headPage.goto('/audit');
+    await detailOf(headPage).click();
+    const headDialog = headPage.getByRole('dialog', { name: id('web.audit.detailTitle') });
+    await headDialog.getByText('"recommendation"').waitFor();
+    expect(await headDialog.getByTestId('audit-changes-withheld').count()).toBe(0);
+    expect(unexpectedErrors(e2e, headPage)).toEqual([]);
+  });
 
   it('[ADMIN][FORM_DESIGNER]: an administrator starts a draft of a template, adds a question and sees it in the preview', async () => {
     const page = await e2e.newDesktopPage({ session: admin });

@@ -113,6 +113,8 @@ export const auditEntryView = z.object({
   entityType: z.string().nullable(),
   entityId: z.string().nullable(),
   changes: z.record(z.string(), z.unknown()).nullable(),
+  /** The changes hold client data this role may not read (null above); who, what and when still show. */
+  changesWithheld: z.boolean(),
   ip: z.string().nullable(),
 });
 export type AuditEntryView = z.infer<typeof auditEntryView>;

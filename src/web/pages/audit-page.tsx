@@ -13,8 +13,24 @@ import { formatDateTime } from '../components/labels.js';
 
 const PAGE_SIZE = 50;
 
-/** Entity types the audit log records so far; new features add theirs here and in web.json. */
-const ENTITY_TYPES = ['user', 'organization', 'client', 'case', 'room', 'attachment', 'sop'] as const;
+/** Entity types the audit log records; new features add theirs here and in web.json. */
+const ENTITY_TYPES = [
+  'user',
+  'organization',
+  'client',
+  'case',
+  'room',
+  'attachment',
+  'sop',
+  'complaint',
+  'field_report',
+  'form_response',
+  'form_template',
+  'public_profile',
+  'roster_pattern',
+  'roster_shift',
+  'survey_period',
+] as const;
 
 function toDateString(value: DatesRangeValue[number]): string | undefined {
   if (!value) return undefined;
@@ -59,6 +75,10 @@ function EntryDetails({ entry, onClose }: { entry: AuditEntryView; onClose: () =
             <Code block style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
               {JSON.stringify(entry.changes, null, 2)}
             </Code>
+          ) : entry.changesWithheld ? (
+            <Text size="sm" c="dimmed" data-testid="audit-changes-withheld">
+              {t('web.audit.changesWithheld')}
+            </Text>
           ) : (
             <Text size="sm" c="dimmed">
               —

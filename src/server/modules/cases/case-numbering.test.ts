@@ -267,12 +267,21 @@ describe('the intake answer is the case page', () => {
 
   it('writes the audit rows of an intake: client created, case created with its number, client viewed', async () => {
     const c = expectJson<CaseDetail>(await intake(officer, { client: { name: 'Audit Klien', sex: 'female' } }), 201);
-    const rows = expectJson<{ items: { action: string; entityType: string; entityId: string; changes: Record<string, unknown> }[] }>(
-      await api(app, admin).get('/api/audit', { query: { limit: 10 } }),
-      200,
-    );
+    type Rows = { items: { action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null; changesWithheld: boolean }[] };
+    const head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId })).session;
+    const rows = expectJson<Rows>(await api(app, head).get('/api/audit', { query: { limit: 10 } }), 200);
     const mine = rows.items.filter((r) => r.entityId === c.id || r.entityId === c.client.id).reverse();
     expect(mine.map((r) => r.action)).toEqual(['client.created', 'case.created', 'client.viewed']);
+    expect(mine.every((r) => !r.changesWithheld)).toBe(true);
+    // The administrator sees the same rows (who, what, when) without what was written: client data.
+    const asAdmin = expectJson<Rows>(await api(app, admin).get('/api/audit', { query: { limit: 10 } }), 200);
+    const adminMine = asAdmin.items.filter((r) => r.entityId === c.id || r.entityId === c.client.id).reverse();
+    expect(adminMine.map((r) => [r.action, r.changes, r.changesWithheld])).toEqual([
+      ['client.created', null, true],
+      ['case.created', null, true],
+      ['client.viewed', null, true],
+    ]);
+    expect(JSON.stringify(asAdmin)).not.toContain('Audit Klien');
     expect(mine[0].changes).toEqual({ name: 'Audit Klien', nik: null });
     expect(mine[1].changes).toEqual({ caseNumber: c.caseNumber, clientId: c.client.id, source: 'satpol_pp_raid', categories: ['ppks_11', 'ppks_12'], batchId: null });
     expect(mine[2].changes).toEqual({ caseId: c.id });

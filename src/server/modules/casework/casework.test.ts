@@ -35,12 +35,14 @@ describe('what each stage of a case records', () => {
   let officer: TestSession;
   let worker: TestSession;
   let viewer: TestSession;
+  let head: TestSession;
   let otherOfficer: TestSession;
   let unitId: string;
   let workerName: string;
 
   const audit = async (caseId: string, action: string) =>
-    expectJson<AuditPage>(await api(app, admin).get('/api/audit', { query: { entityType: 'case', entityId: caseId, action, limit: 200 } }), 200).items;
+    // Read by the head: the administrator may not read the changes of a case (client data).
+    expectJson<AuditPage>(await api(app, head).get('/api/audit', { query: { entityType: 'case', entityId: caseId, action, limit: 200 } }), 200).items;
 
   beforeAll(async () => {
     app = await createTestApp();
@@ -58,13 +60,15 @@ describe('what each stage of a case records', () => {
     });
     worker = w.session;
     workerName = w.user.name;
-    await buildUserSession(app, admin, {
-      role: 'head',
-      organizationId: unitId,
-      name: 'Drs. Bambang Sutrisno',
+    head = (
+      await buildUserSession(app, admin, {
+        role: 'head',
+        organizationId: unitId,
+        name: 'Drs. Bambang Sutrisno',
       nip: '196805121994031007',
       position: 'Kepala UPTD Rumah Singgah',
-    });
+      })
+    ).session;
     viewer = (await buildUserSession(app, admin, { role: 'viewer' })).session;
     const other = await createSecondDistrict(app);
     otherOfficer = (await buildUserSession(app, other.adminSession, { role: 'shelter_officer', organizationId: other.unitId })).session;

@@ -38,12 +38,14 @@ describe('assessment forms', () => {
   let admin: TestSession;
   let worker: TestSession;
   let viewer: TestSession;
+  let head: TestSession;
   let other: SecondDistrict;
   let otherWorker: TestSession;
   let unitId: string;
 
+  // Read by the head: the administrator may not read the changes of a case (client data).
   const audit = async (query: Record<string, string>) =>
-    expectJson<AuditPage>(await api(app, admin).get('/api/audit', { query: { limit: '200', ...query } }), 200).items;
+    expectJson<AuditPage>(await api(app, head).get('/api/audit', { query: { limit: '200', ...query } }), 200).items;
   const templates = async (session: TestSession, organizationId = unitId) =>
     expectJson<{ items: FormTemplateView[] }>(await api(app, session).get('/api/forms/templates', { query: { organizationId } }), 200).items;
   const template = async (key: string) => (await templates(admin)).find((t) => t.key === key)!;
@@ -65,6 +67,7 @@ describe('assessment forms', () => {
     unitId = await firstUnitId(app, admin);
     worker = (await buildUserSession(app, admin, { role: 'social_worker', organizationId: unitId })).session;
     viewer = (await buildUserSession(app, admin, { role: 'viewer', organizationId: unitId })).session;
+    head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId })).session;
     other = await createSecondDistrict(app);
     otherWorker = (await buildUserSession(app, other.adminSession, { role: 'social_worker', organizationId: other.unitId })).session;
   });
