@@ -29,6 +29,11 @@ export interface BundleTable {
   owner: SQL;
   /** SQL (over `t`) for "last changed", compared with `since`. */
   changedAt: SQL;
+  /**
+   * Columns that point at a row of another bundle table owned by an organization of its own (not
+   * through this row's owner): an import may not point them outside the importer's scope.
+   */
+  references?: { key: string; column: string; table: string }[];
   meta: { created: string | null; updated: string | null; deleted: string | null; user: string | null };
 }
 
@@ -53,8 +58,26 @@ export const BUNDLE_TABLES: BundleTable[] = [
     changedAt: sql`coalesce(t.deleted_at, t.created_at)`,
     meta: { created: 'created_at', updated: null, deleted: 'deleted_at', user: null },
   },
-  { name: 'cases', table: cases, owner: sql`t.organization_id`, changedAt: sql`t.updated_at`, meta: { created: 'created_at', updated: 'updated_at', deleted: 'deleted_at', user: 'updated_by' } },
-  { name: 'case_stages', table: caseStages, owner: viaCase, changedAt: sql`(select c.updated_at from cases c where c.id = t.case_id)`, meta: { created: 'started_at', updated: 'completed_at', deleted: null, user: 'completed_by' } },
+  {
+    name: 'cases',
+    table: cases,
+    owner: sql`t.organization_id`,
+    changedAt: sql`t.updated_at`,
+    meta: { created: 'created_at', updated: 'updated_at', deleted: 'deleted_at', user: 'updated_by' },
+    references: [
+      { key: 'clientId', column: 'client_id', table: 'clients' },
+      { key: 'sopVersionId', column: 'sop_version_id', table: 'sop_versions' },
+      { key: 'batchId', column: 'batch_id', table: 'intake_batches' },
+    ],
+  },
+  {
+    name: 'case_stages',
+    table: caseStages,
+    owner: viaCase,
+    changedAt: sql`(select c.updated_at from cases c where c.id = t.case_id)`,
+    meta: { created: 'started_at', updated: 'completed_at', deleted: null, user: 'completed_by' },
+    references: [{ key: 'sopStageId', column: 'sop_stage_id', table: 'sop_stages' }],
+  },
   { name: 'health_checks', table: healthChecks, owner: viaCase, changedAt: sql`t.created_at`, meta: { created: 'created_at', updated: null, deleted: null, user: 'recorded_by' } },
   { name: 'identity_document_requests', table: identityDocumentRequests, owner: viaCase, changedAt: sql`t.updated_at`, meta: { created: 'created_at', updated: 'updated_at', deleted: null, user: 'created_by' } },
   { name: 'tracing_attempts', table: tracingAttempts, owner: viaCase, changedAt: sql`t.created_at`, meta: { created: 'created_at', updated: null, deleted: null, user: 'recorded_by' } },
@@ -64,7 +87,17 @@ export const BUNDLE_TABLES: BundleTable[] = [
   { name: 'belongings', table: belongings, owner: viaCase, changedAt: sql`greatest(t.deposited_at, t.returned_at)`, meta: { created: 'deposited_at', updated: 'returned_at', deleted: null, user: 'recorded_by' } },
   { name: 'rooms', table: rooms, owner: sql`t.organization_id`, changedAt: sql`t.created_at`, meta: { created: 'created_at', updated: null, deleted: null, user: null } },
   { name: 'beds', table: beds, owner: sql`(select r.organization_id from rooms r where r.id = t.room_id)`, changedAt: sql`(select r.created_at from rooms r where r.id = t.room_id)`, meta: { created: null, updated: null, deleted: null, user: null } },
-  { name: 'stays', table: stays, owner: sql`t.organization_id`, changedAt: sql`coalesce(t.discharged_at, t.admitted_at)`, meta: { created: 'admitted_at', updated: 'discharged_at', deleted: null, user: 'admitted_by' } },
+  {
+    name: 'stays',
+    table: stays,
+    owner: sql`t.organization_id`,
+    changedAt: sql`coalesce(t.discharged_at, t.admitted_at)`,
+    meta: { created: 'admitted_at', updated: 'discharged_at', deleted: null, user: 'admitted_by' },
+    references: [
+      { key: 'caseId', column: 'case_id', table: 'cases' },
+      { key: 'bedId', column: 'bed_id', table: 'beds' },
+    ],
+  },
 ];
 
 /** The table's columns in order: database name (the CSV header), Drizzle property key, column. */
@@ -95,14 +128,34 @@ export async function findExistingIds(db: Db, bt: BundleTable, ids: string[]): P
   return new Set(rows.map((r) => r.id as string));
 }
 
-/** How many of the given ids lie outside an organization's scope. */
-export async function countOutsideScope(db: Db, bt: BundleTable, ids: string[], path: string): Promise<number> {
-  if (ids.length === 0) return 0;
-  const query = sql`select count(*)::int as n from ${tableName(bt)} t where t.id in (${sql.join(
+/** Those of the given ids whose rows lie outside an organization's scope. */
+export async function findOutsideScope(db: Db, bt: BundleTable, ids: string[], path: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const query = sql`select t.id from ${tableName(bt)} t where t.id in (${sql.join(
     ids.map((id) => sql`${id}::uuid`),
     sql`, `,
   )}) and (${bt.owner} is null or ${bt.owner} not in ${inScopeSql(path)})`;
-  return ((await db.execute(query)) as unknown as { rows: { n: number }[] }).rows[0].n;
+  return new Set(((await db.execute(query)) as unknown as { rows: { id: string }[] }).rows.map((r) => r.id));
+}
+
+/** How many of the given ids lie outside an organization's scope. */
+export async function countOutsideScope(db: Db, bt: BundleTable, ids: string[], path: string): Promise<number> {
+  return (await findOutsideScope(db, bt, ids, path)).size;
+}
+
+/** A table of the bundle by name. */
+export function bundleTable(name: string): BundleTable {
+  const found = BUNDLE_TABLES.find((bt) => bt.name === name);
+  if (!found) throw new Error(`no bundle table ${name}`);
+  return found;
+}
+
+/** The stored value of one column of the given rows, by id. */
+export async function findColumnValues(db: Db, bt: BundleTable, key: string, ids: string[]): Promise<Map<string, unknown>> {
+  if (ids.length === 0) return new Map();
+  const column = getTableColumns(bt.table)[key] as PgColumn;
+  const rows = await db.select({ id: bt.table.id, value: column }).from(bt.table).where(inArray(bt.table.id, ids));
+  return new Map(rows.map((r) => [r.id as string, r.value]));
 }
 
 /** Insert or update rows by id (the stable key), so a bundle can be imported again without duplicates. */

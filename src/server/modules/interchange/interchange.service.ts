@@ -133,7 +133,7 @@ export async function exportBundle(db: Db, actor: Actor, q: { organizationId?: s
 }
 
 /** Every entry of a ZIP held in memory, by name. */
-async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
+export async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
   );
@@ -159,6 +159,23 @@ async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
 }
 
 const invalid = (problem: string, vars: Record<string, unknown> = {}) => new AppError(400, 'interchange.invalid_bundle', { problem, ...vars });
+
+/**
+ * A row may not be pointed, by an import, at another organization's record outside the importer's
+ * scope (a case at another district's client, a stay at its bed): the link would show that record on
+ * this organization's pages. A link the stored row already has (a returning client registered by a
+ * sibling unit, exported and imported again) is kept.
+ */
+async function checkReferences(tx: Db, bt: repo.BundleTable, rows: Record<string, unknown>[], path: string) {
+  for (const ref of bt.references ?? []) {
+    const pointed = [...new Set(rows.map((r) => r[ref.key]).filter((v): v is string => typeof v === 'string'))];
+    const outside = await repo.findOutsideScope(tx, repo.bundleTable(ref.table), pointed, path);
+    if (outside.size === 0) continue;
+    const linking = rows.filter((r) => outside.has(r[ref.key] as string));
+    const stored = await repo.findColumnValues(tx, bt, ref.key, linking.map((r) => r.id as string));
+    if (linking.some((r) => stored.get(r.id as string) !== r[ref.key])) throw new AppError(409, 'interchange.reference_outside_scope', { table: bt.name, column: ref.column });
+  }
+}
 
 /** Validate a bundle and upsert its rows into the organization's scope, in one transaction. */
 export async function importBundle(db: Db, actor: Actor, buffer: Buffer, q: { organizationId?: string; dryRun: boolean }, ip?: string): Promise<ImportResult> {
@@ -219,6 +236,7 @@ export async function importBundle(db: Db, actor: Actor, buffer: Buffer, q: { or
         const existing = await repo.findExistingIds(tx, bt, ids);
         // A row that exists elsewhere (another organization) is never taken over.
         if ((await repo.countOutsideScope(tx, bt, [...existing], target.path)) > 0) throw new AppError(409, 'interchange.id_conflict', { table: bt.name });
+        await checkReferences(tx, bt, rows, target.path);
         await repo.upsertRows(tx, bt, rows);
         if ((await repo.countOutsideScope(tx, bt, ids, target.path)) > 0) throw new AppError(409, 'interchange.outside_scope', { table: bt.name });
         result.tables.push({ table: bt.name, rows: rows.length, inserted: rows.length - existing.size, updated: existing.size });

@@ -8,8 +8,12 @@
  *   D  Fri 20 Feb 10:00, still open (spans months)   ppks_11, age unknown
  *   E  Tue 10 Mar 09:00, A's client again (repeat)    ppks_12, age 5 → 5–17
  */
+import { createHash, randomUUID } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import { sql } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
+import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, buildUserSession, createTestApp, expectError, expectJson, firstUnitId, login, setupInstance, type TestApp, type TestSession } from '../../../../tests/support/app.js';
 import { hasPdftotext, pdfText } from '../../../../tests/support/pdf.js';
@@ -18,6 +22,7 @@ import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { ImportResult } from '../../../shared/contracts/interchange.js';
 import type { OfficeDashboard, ProvinceDashboard, RegisterPage, ServiceTimeReport, SpmReport, SummaryReport, WorkloadReport } from '../../../shared/contracts/reports.js';
 import { hashPassword } from '../auth/passwords.js';
+import { readZip } from '../interchange/interchange.service.js';
 import { insertUser } from '../users/users.repository.js';
 
 const wib = (local: string) => new Date(`${local}:00+07:00`).toISOString();
@@ -245,5 +250,38 @@ describe('reports', () => {
     expect(expectError(await post(otherHead, bundle, { organizationId: other.unitId }), 409).code).toBe('interchange.id_conflict');
     expect(expectError(await post(head, Buffer.from('not a zip')), 400).code).toBe('interchange.invalid_bundle');
     expectError(await post(worker, bundle), 403);
+  });
+
+  it('an imported bundle cannot link a row of its own to another district’s client', async () => {
+    const otherHead = (await buildUserSession(app, other.adminSession, { role: 'head', organizationId: other.unitId })).session;
+    const theirs = await readZip((await api(app, otherHead).get('/api/interchange/export', { query: { organizationId: other.unitId } })).rawPayload);
+    const mine = await readZip((await api(app, head).get('/api/interchange/export', { query: { organizationId: unitId } })).rawPayload);
+    // One of this district's cases, copied into the other district's bundle as a new case of its own,
+    // still pointing at this district's client.
+    const [copied] = (parse(mine.get('cases.csv')!, { columns: true, bom: true }) as Record<string, string>[]).filter((r) => r.id === ids.D.id);
+    const forged = { ...copied, id: randomUUID(), organization_id: other.unitId, case_number: 'PALSU/1' };
+    const casesCsv = Buffer.from(stringify([forged], { header: true, columns: Object.keys(forged) }));
+    const manifest = JSON.parse(theirs.get('manifest.json')!.toString()) as { files: { table: string; rows: number; sha256: string }[] };
+    const entry = manifest.files.find((f) => f.table === 'cases')!;
+    Object.assign(entry, { rows: 1, sha256: createHash('sha256').update(casesCsv).digest('hex') });
+    theirs.set('cases.csv', casesCsv);
+    theirs.set('manifest.json', Buffer.from(JSON.stringify(manifest)));
+    const zip = new yazl.ZipFile();
+    for (const [name, content] of theirs) zip.addBuffer(content, name);
+    zip.end();
+    const chunks: Buffer[] = [];
+    for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/interchange/import',
+      query: { organizationId: other.unitId },
+      payload: Buffer.concat(chunks),
+      headers: { 'content-type': 'application/zip', cookie: otherHead.cookie, 'x-csrf-token': otherHead.csrfToken },
+    });
+    const err = expectError(res, 409);
+    expect(err.code).toBe('interchange.reference_outside_scope');
+    expect(err.message).toContain('client_id');
+    const stored = (await app.testDatabase.db.execute(sql`select count(*)::int as n from cases where id = ${forged.id}`)) as unknown as { rows: { n: number }[] };
+    expect(stored.rows[0].n).toBe(0);
   });
 });
