@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES } from '../permissions.js';
+import { SOP_RESPONSIBLE_ROLES } from '../workflow/default-sop.js';
 import { workingCalendarSchema } from '../workflow/working-time.js';
 
 export const sopStageInput = z.object({
@@ -7,7 +8,7 @@ export const sopStageInput = z.object({
   nameId: z.string().trim().min(2).max(120),
   nameEn: z.string().trim().min(2).max(120),
   description: z.string().trim().max(1000).nullable().optional(),
-  responsibleRole: z.enum(ROLES),
+  responsibleRole: z.enum(SOP_RESPONSIBLE_ROLES),
   standardMinutes: z.number().int().min(1).max(100_000),
   skippable: z.boolean(),
 });
@@ -18,7 +19,8 @@ export const sopView = z.object({
   name: z.string(),
   createdAt: z.iso.datetime(),
   totalMinutes: z.number().int(),
-  stages: z.array(sopStageInput.extend({ id: z.uuid(), position: z.number().int() })),
+  // Read as stored: a version saved before stages were limited to the casework roles still shows.
+  stages: z.array(sopStageInput.extend({ id: z.uuid(), position: z.number().int(), responsibleRole: z.enum(ROLES) })),
 });
 export type SopView = z.infer<typeof sopView>;
 

@@ -21,8 +21,9 @@ export const SOP_STAGE_KEYS = [
 ] as const;
 export type SopStageKey = (typeof SOP_STAGE_KEYS)[number];
 
-/** Roles that can own a stage. */
-export type SopResponsibleRole = Extract<Role, 'shelter_officer' | 'social_worker' | 'head'>;
+/** Roles that can own a stage: the staff who work cases (overdue alerts go to them, with the client's name). */
+export const SOP_RESPONSIBLE_ROLES = ['shelter_officer', 'social_worker', 'head'] as const satisfies readonly Role[];
+export type SopResponsibleRole = (typeof SOP_RESPONSIBLE_ROLES)[number];
 
 type Bilingual = { readonly id: string; readonly en: string };
 

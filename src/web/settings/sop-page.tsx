@@ -30,7 +30,8 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { publishSopBody, type SopView } from '../../shared/contracts/sop.js';
 import { formatNumber } from '../../shared/i18n/numbers.js';
-import { ROLES, type Role } from '../../shared/permissions.js';
+import type { Role } from '../../shared/permissions.js';
+import { SOP_RESPONSIBLE_ROLES } from '../../shared/workflow/default-sop.js';
 import { ApiError, api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
 import { Icon } from '../components/icons.js';
@@ -307,7 +308,7 @@ function StageEditor({
           <Select
             label={t('settingsWeb.sop.responsibleRole')}
             required
-            data={ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
+            data={SOP_RESPONSIBLE_ROLES.map((role) => ({ value: role, label: roleLabel(t, role) }))}
             value={row.responsibleRole}
             onChange={(value) => value && onChange({ responsibleRole: value as Role })}
             allowDeselect={false}

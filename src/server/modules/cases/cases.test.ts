@@ -241,5 +241,14 @@ describe('the case flow', () => {
     const unchanged = expectJson<CaseDetail>(await api(app, officer).get(`/api/cases/${before.id}`), 200);
     expect(unchanged.stages[1].standardMinutes).toBe(30);
     expect(expectError(await api(app, officer).put('/api/sop', { name: 'SOP petugas', stages }, { query: { organizationId: unitId } }), 403).code).toBe('forbidden');
+    // A stage is owned by a casework role: its overdue notices carry the client's name, which the
+    // administrator, a viewer or a partner may not read.
+    for (const role of ['admin', 'viewer', 'partner_officer']) {
+      const err = expectError(
+        await api(app, admin).put('/api/sop', { name: 'SOP salah', stages: stages.map((s, i) => (i === 2 ? { ...s, responsibleRole: role } : s)) }, { query: { organizationId: unitId } }),
+        400,
+      );
+      expect(err.fields?.map((f) => f.field)).toEqual(['stages.2.responsibleRole']);
+    }
   });
 });

@@ -152,8 +152,10 @@ export async function notifyOverdueStages(db: Db, now = new Date()): Promise<num
     for (const stage of claimed) {
       let userIds = stage.assignedWorkerId ? [stage.assignedWorkerId] : [];
       if (userIds.length === 0) {
-        const byRole = await repo.findActiveUsersWithRoles(tx, stage.organizationId, [stage.responsibleRole as (typeof ROLES)[number]]);
-        userIds = byRole.map((u) => u.id);
+        // Only a casework role is told (a stage of an SOP saved before its roles were limited may name
+        // another, e.g. the administrator, who may not read the client's name in the notice).
+        const role = CASEWORK_ROLES.find((r) => r === stage.responsibleRole);
+        if (role) userIds = (await repo.findActiveUsersWithRoles(tx, stage.organizationId, [role])).map((u) => u.id);
       }
       if (userIds.length === 0) userIds = (await repo.findActiveUsersWithRoles(tx, stage.organizationId, CASEWORK_ROLES)).map((u) => u.id);
       await notifyUsers(tx, userIds, {
