@@ -72,6 +72,7 @@ export const AUDIT_ACTIONS = [
   'complaint.viewed',
   'complaint.dismissed',
   'complaint.case_linked',
+  'complaint.photo_added',
   'form.template_created',
   'form.draft_created',
   'form.draft_saved',

@@ -89,7 +89,7 @@ export function registerComplaintRoutes(app: ZodApp, { db, config }: AppContext)
       async (req, reply) => {
         const body = req.body as Buffer | undefined;
         if (!Buffer.isBuffer(body) || body.length === 0) throw badRequest('complaints.photo_type', 'photo');
-        await service.addComplaintPhoto(db, storage, req.params.code, req.headers['x-photo-token'], body);
+        await service.addComplaintPhoto(db, storage, req.params.code, req.headers['x-photo-token'], body, req.ip);
         return reply.status(204).send(null);
       },
     );

@@ -109,7 +109,7 @@ export async function fileComplaint(db: Db, body: CreateComplaintBody, ip?: stri
 }
 
 /** Add the one photo to a just-filed complaint: an image (JPEG, PNG, WebP) recognised from its bytes. */
-export async function addComplaintPhoto(db: Db, storage: AttachmentStorage, code: string, token: string, data: Buffer) {
+export async function addComplaintPhoto(db: Db, storage: AttachmentStorage, code: string, token: string, data: Buffer, ip?: string) {
   const key = await challengeKey(db);
   const complaintId = verifyPhotoToken(key, token);
   const found = await repo.findByTrackingCode(db, code);
@@ -122,6 +122,14 @@ export async function addComplaintPhoto(db: Db, storage: AttachmentStorage, code
   try {
     await db.transaction(async (tx) => {
       await repo.updateComplaint(tx, complaintId, { photoStorageKey: storageKey, photoContentType: mimeType, photoSizeBytes: received.sizeBytes });
+      await insertAuditEvent(tx, {
+        action: 'complaint.photo_added',
+        organizationId: found.complaint.organizationId,
+        entityType: 'complaint',
+        entityId: complaintId,
+        changes: { contentType: mimeType, sizeBytes: received.sizeBytes },
+        ip,
+      });
     });
   } catch (err) {
     await storage.remove(storageKey);

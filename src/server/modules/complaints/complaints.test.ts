@@ -151,6 +151,12 @@ describe('community complaints', () => {
     expect(photo.statusCode).toBe(200);
     expect(photo.headers['content-type']).toBe('image/png');
     expect(photo.rawPayload.equals(PNG)).toBe(true);
+    // The photo is recorded in the audit log once (the refused tries wrote nothing).
+    const audit = expectJson<{ items: { action: string; changes: Record<string, unknown> | null }[] }>(
+      await api(app, w.head).get('/api/audit', { query: { entityType: 'complaint', entityId: item.id } }),
+      200,
+    );
+    expect(audit.items.filter((a) => a.action === 'complaint.photo_added').map((a) => a.changes)).toEqual([{ contentType: 'image/png', sizeBytes: PNG.length }]);
   });
 
   it('an officer turns a complaint into an intake and links the case; the public status shows it was handled', async () => {
