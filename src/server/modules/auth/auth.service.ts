@@ -7,7 +7,7 @@ import type { Actor } from '../../http/authorize.js';
 import { AppError } from '../../http/errors.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import type { OrganizationRow } from '../organizations/organizations.table.js';
-import { findUserById, findUserByUsername, updateUser } from '../users/users.repository.js';
+import { findUserById, findUserByUsername, lockLoginState, updateUser } from '../users/users.repository.js';
 import type { UserRow } from '../users/users.table.js';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { deleteSessionsOfUser, insertSession } from './sessions.repository.js';
@@ -78,11 +78,14 @@ export async function login(db: Db, config: AppConfig, username: string, passwor
   const ok = await verifyPassword(user.passwordHash, password);
   if (!ok) {
     await db.transaction(async (tx) => {
-      const failures = user.failedLoginCount + 1;
+      // Counted on the row as it is now, locked: wrong passwords sent at once each count, so a burst
+      // of guesses cannot slip past the lock.
+      const now = await lockLoginState(tx, user.id);
+      const failures = now.failedLoginCount + 1;
       const lock = failures >= config.loginMaxFailures;
       await updateUser(tx, user.id, {
         failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + config.loginLockMinutes * 60_000) : user.lockedUntil,
+        lockedUntil: lock ? new Date(Date.now() + config.loginLockMinutes * 60_000) : now.lockedUntil,
       });
       await insertAuditEvent(tx, {
         action: 'auth.login_failed',

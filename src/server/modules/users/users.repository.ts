@@ -60,6 +60,12 @@ export async function insertUser(tx: Db, values: typeof users.$inferInsert): Pro
   return row;
 }
 
+/** The account's failed-login count and lock, read with the row locked until the transaction ends. */
+export async function lockLoginState(tx: Db, id: string) {
+  const [row] = await tx.select({ failedLoginCount: users.failedLoginCount, lockedUntil: users.lockedUntil }).from(users).where(eq(users.id, id)).for('update');
+  return row;
+}
+
 export async function updateUser(tx: Db, id: string, values: Partial<typeof users.$inferInsert>): Promise<UserRow> {
   const [row] = await tx
     .update(users)
