@@ -98,13 +98,18 @@ export async function findClientOfCase(db: Db, caseId: string) {
 }
 
 /** The client's latest photo that a PDF can print (PNG or JPEG), if any. */
-export async function findLatestClientPhoto(db: Db, clientId: string) {
+/**
+ * The client's newest photo taken by the case's organization or one under it: a photo another unit
+ * took of the same client (a returning client) is not this office's to print.
+ */
+export async function findLatestClientPhoto(db: Db, clientId: string, organizationId: string) {
   const [row] = await db
     .select({ id: attachments.id, storageKey: attachments.storageKey, mimeType: attachments.mimeType })
     .from(attachments)
     .where(
       and(
         eq(attachments.clientId, clientId),
+        sql`${attachments.organizationId} in (select o.id from organizations o, organizations c where c.id = ${organizationId} and (o.path = c.path or o.path like c.path || '/%'))`,
         eq(attachments.kind, 'photo'),
         inArray(attachments.mimeType, ['image/png', 'image/jpeg']),
         isNull(attachments.deletedAt),

@@ -210,7 +210,7 @@ async function currentSnapshot(db: Db, c: CaseRow, report: repo.ReportWithNames[
   const client = await repo.findClientOfCase(db, c.id);
   if (!client) throw notFound('cases.not_found');
   const letter = await organizationLetterFacts(db, c.organizationId, lang);
-  const photo = await repo.findLatestClientPhoto(db, client.id);
+  const photo = await repo.findLatestClientPhoto(db, client.id, c.organizationId);
   const workerId = report.submittedBy ?? report.createdBy;
   const worker = workerId ? await repo.findSignatory(db, workerId) : undefined;
   const headUser = head ? await repo.findSignatory(db, head.id) : await repo.findHeadOfOrganization(db, c.organizationId);

@@ -16,7 +16,9 @@ import {
 } from '../../../shared/contracts/assessment-reports.js';
 import type { AuditEntryView } from '../../../shared/contracts/audit.js';
 import type { FormAnswers, FormDefinition } from '../../../shared/contracts/forms.js';
+import { attachments } from '../attachments/attachments.table.js';
 import { formResponses, formTemplates, formTemplateVersions } from '../forms/forms.table.js';
+import { findLatestClientPhoto } from './assessment-reports.repository.js';
 import { extractAssessment } from './assessment-reports.findings.js';
 
 /** The DRAFT watermark is drawn diagonally, so pdftotext reads it as loose letters ("T AF DR"). */
@@ -285,6 +287,31 @@ describe('assessment report through the API', () => {
     expect(refreshed.sourceResponseId).not.toBeNull();
     const bad = expectError(await api(app, worker).patch(`${base}/${draft.id}`, { subject: '' }), 400);
     expect(bad.fields?.[0].field).toBe('subject');
+  });
+
+  it('prints the client’s photo taken by this office, never one another unit took of the same client', async () => {
+    const c = await openCase(app, officer, unitId, { client: { name: 'Warsito', nameQuality: 'full', sex: 'male', estimatedAge: 61 } as never });
+    const orgs = expectJson<{ items: { id: string; kind: string }[] }>(await api(app, admin).get('/api/organizations'), 200);
+    const regencyId = orgs.items.find((o) => o.kind === 'regency')!.id;
+    // A sibling unit of the same district registered the same (returning) client earlier and took a newer photo.
+    const sibling = expectJson<{ id: string }>(await api(app, admin).post('/api/organizations', { parentId: regencyId, kind: 'unit', name: 'UPTD Panti Lain' }), 201);
+    const photo = (organizationId: string, takenAt: string) => ({
+      organizationId,
+      clientId: c.client.id,
+      kind: 'photo',
+      fileName: 'foto.jpg',
+      mimeType: 'image/jpeg',
+      sizeBytes: 1000,
+      storageKey: `test/${organizationId}/${takenAt}`,
+      takenAt: new Date(takenAt),
+    });
+    const db = app.testDatabase.db;
+    const [theirs] = await db.insert(attachments).values(photo(sibling.id, '2026-11-20T09:00:00Z')).returning();
+    expect(await findLatestClientPhoto(db, c.client.id, unitId)).toBeUndefined();
+    const [ours] = await db.insert(attachments).values(photo(unitId, '2026-10-01T09:00:00Z')).returning();
+    expect((await findLatestClientPhoto(db, c.client.id, unitId))?.id).toBe(ours.id);
+    // The sibling unit's own report would print its own photo.
+    expect((await findLatestClientPhoto(db, c.client.id, sibling.id))?.id).toBe(theirs.id);
   });
 
   it('another district sees nothing: 404 for the list, the report and its PDF', async () => {
