@@ -68,6 +68,14 @@ function send(reply: FastifyReply, status: number, code: string, message: string
   return reply.status(status).send({ error: { code, message, ...(fields ? { fields } : {}) } });
 }
 
+/** Fastify's own refusals of a request body, by its error code, as our error texts. */
+const BODY_ERRORS: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: 'bad_json',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'empty_body',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'bad_json',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'unsupported_media_type',
+};
+
 /** The single error handler: every failure leaves the server in the one error shape. */
 export function handleError(err: FastifyError | AppError | Error, req: FastifyRequest, reply: FastifyReply) {
   const lang = requestLanguage(req);
@@ -94,8 +102,10 @@ export function handleError(err: FastifyError | AppError | Error, req: FastifyRe
   if (fe.statusCode === 413 || fe.code === 'FST_ERR_CTP_BODY_TOO_LARGE')
     return send(reply, 413, 'payload_too_large', translate(lang, 'errors.payload_too_large'));
   if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
-    // Malformed JSON, wrong content type and the like: still a clear 400, never a 500.
-    return send(reply, fe.statusCode, 'validation', `${translate(lang, 'errors.validation')} (${fe.message})`);
+    // Malformed JSON, wrong content type and the like: still a clear 4xx in the user's language, never
+    // a 500, and never the framework's English text.
+    const key = BODY_ERRORS[fe.code ?? ''] ?? 'validation';
+    return send(reply, fe.statusCode, key === 'unsupported_media_type' ? key : 'validation', translate(lang, `errors.${key}`));
   }
   req.log.error({ err }, 'unhandled error');
   return send(reply, 500, 'internal', translate(lang, 'errors.internal'));

@@ -3,7 +3,6 @@ import { writeErrors } from '../../../shared/contracts/common.js';
 import { importResult, interchangeExportQuery, interchangeImportQuery } from '../../../shared/contracts/interchange.js';
 import { authorize } from '../../http/authorize.js';
 import type { AppContext, ZodApp } from '../../http/context.js';
-import { AppError } from '../../http/errors.js';
 import * as service from './interchange.service.js';
 
 const tags = ['interchange'];
@@ -44,7 +43,7 @@ export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
     },
     async (req) => {
       const actor = authorize(req, 'interchange.import');
-      if (!Buffer.isBuffer(req.body)) throw new AppError(400, 'interchange.invalid_bundle', { problem: 'send the ZIP as application/zip' });
+      if (!Buffer.isBuffer(req.body)) throw service.invalidBundle('not_zip_body');
       return service.importBundle(db, actor, req.body, req.query, req.ip);
     },
   );

@@ -12,6 +12,7 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { type ImportResult, INTERCHANGE_FORMAT, INTERCHANGE_VERSION, type InterchangeManifest, manifestSchema } from '../../../shared/contracts/interchange.js';
+import { translate } from '../../../shared/i18n/index.js';
 import type { Db } from '../../db/client.js';
 import type { Actor } from '../../http/authorize.js';
 import { AppError } from '../../http/errors.js';
@@ -158,7 +159,11 @@ export async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   return entries;
 }
 
-const invalid = (problem: string, vars: Record<string, unknown> = {}) => new AppError(400, 'interchange.invalid_bundle', { problem, ...vars });
+/** A bundle refused, saying what is wrong with it in the user's language. */
+export const invalidBundle = (problem: string, vars: Record<string, unknown> = {}) =>
+  new AppError(400, 'interchange.invalid_bundle', {
+    problem: { id: translate('id', `errors.interchange.problems.${problem}`, vars), en: translate('en', `errors.interchange.problems.${problem}`, vars) },
+  });
 
 /**
  * A row may not be pointed, by an import, at another organization's record outside the importer's
@@ -183,18 +188,18 @@ export async function importBundle(db: Db, actor: Actor, buffer: Buffer, q: { or
   try {
     entries = await readZip(buffer);
   } catch {
-    throw invalid('not a ZIP file');
+    throw invalidBundle('not_zip');
   }
   const manifestText = entries.get('manifest.json');
-  if (!manifestText) throw invalid('manifest.json is missing');
+  if (!manifestText) throw invalidBundle('manifest_missing');
   let parsedManifest: unknown;
   try {
     parsedManifest = JSON.parse(manifestText.toString('utf8'));
   } catch {
-    throw invalid('manifest.json is not JSON');
+    throw invalidBundle('manifest_not_json');
   }
   const checked = manifestSchema.safeParse(parsedManifest);
-  if (!checked.success) throw invalid(`manifest.json: ${checked.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ')}`);
+  if (!checked.success) throw invalidBundle('manifest_invalid', { detail: checked.error.issues.map((i) => i.path.join('.')).join(', ') });
   const manifest = checked.data;
   const target = await getReachableOrganization(db, actor, q.organizationId ?? manifest.organization.id);
 
@@ -202,23 +207,23 @@ export async function importBundle(db: Db, actor: Actor, buffer: Buffer, q: { or
   for (const bt of repo.BUNDLE_TABLES) {
     const file = manifest.files.find((f) => f.table === bt.name);
     const content = entries.get(`${bt.name}.csv`);
-    if (!file || !content) throw invalid(`${bt.name}.csv is missing`);
-    if (createHash('sha256').update(content).digest('hex') !== file.sha256) throw invalid(`${bt.name}.csv does not match its checksum`);
+    if (!file || !content) throw invalidBundle('file_missing', { file: `${bt.name}.csv` });
+    if (createHash('sha256').update(content).digest('hex') !== file.sha256) throw invalidBundle('checksum', { file: `${bt.name}.csv` });
     const records = parse(content, { columns: true, bom: true, skip_empty_lines: true }) as Record<string, string>[];
-    if (records.length !== file.rows) throw invalid(`${bt.name}.csv has ${records.length} rows, the manifest says ${file.rows}`);
+    if (records.length !== file.rows) throw invalidBundle('row_count', { file: `${bt.name}.csv`, rows: records.length, expected: file.rows });
     const cols = repo.columnsOf(bt.table);
     const rows = records.map((rec, i) => {
       const row: Record<string, unknown> = {};
       for (const c of cols) {
-        if (!(c.name in rec)) throw invalid(`${bt.name}.csv has no column ${c.name}`);
+        if (!(c.name in rec)) throw invalidBundle('column_missing', { file: `${bt.name}.csv`, column: c.name });
         let value: unknown;
         try {
           value = parseCell(rec[c.name], c.column);
         } catch {
-          throw invalid(`${bt.name}.csv row ${i + 1}: bad value in ${c.name}`);
+          throw invalidBundle('bad_value', { file: `${bt.name}.csv`, row: i + 1, column: c.name });
         }
         if (c.name === 'organization_id' && value === manifest.organization.id) value = target.id;
-        if (value === null && c.column.notNull && !c.column.hasDefault) throw invalid(`${bt.name}.csv row ${i + 1}: ${c.name} is empty`);
+        if (value === null && c.column.notNull && !c.column.hasDefault) throw invalidBundle('empty_value', { file: `${bt.name}.csv`, row: i + 1, column: c.name });
         if (value !== null) row[c.key] = value;
         else if (!c.column.notNull) row[c.key] = null;
       }
