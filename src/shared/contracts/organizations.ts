@@ -30,4 +30,13 @@ export const createOrganizationBody = z.object({
 });
 export type CreateOrganizationBody = z.infer<typeof createOrganizationBody>;
 
-export const updateOrganizationBody = createOrganizationBody.omit({ parentId: true, kind: true }).partial();
+/** A change of an organization; `null` clears its address, phone or e-mail. */
+export const updateOrganizationBody = createOrganizationBody
+  .omit({ parentId: true, kind: true })
+  .extend({
+    address: z.string().trim().max(300).nullable(),
+    phone: z.string().trim().max(40).nullable(),
+    email: z.email().nullable(),
+  })
+  .partial();
+export type UpdateOrganizationBody = z.infer<typeof updateOrganizationBody>;

@@ -64,13 +64,15 @@ function OrganizationDialog({ dialog, onClose }: { dialog: Dialog; onClose: () =
   });
 
   function toBody(values: OrganizationForm, parentId?: string) {
+    // A field emptied in the edit dialog clears the stored value; a new organization just leaves it out.
+    const empty = parentId ? undefined : null;
     return {
       ...(parentId ? { parentId, kind } : {}),
       name: values.name.trim(),
       partnerType: isPartner && values.partnerType ? values.partnerType : undefined,
-      address: optionalText(values.address),
-      phone: optionalText(values.phone),
-      email: optionalText(values.email),
+      address: optionalText(values.address) ?? empty,
+      phone: optionalText(values.phone) ?? empty,
+      email: optionalText(values.email) ?? empty,
     };
   }
 

@@ -1,4 +1,4 @@
-import type { CreateOrganizationBody, OrganizationView } from '../../../shared/contracts/organizations.js';
+import type { CreateOrganizationBody, OrganizationView, UpdateOrganizationBody } from '../../../shared/contracts/organizations.js';
 import type { OrganizationKind, PartnerType } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
 import { type Actor, canReachOrganization } from '../../http/authorize.js';
@@ -75,7 +75,7 @@ export async function updateOrganizationDetails(
   db: Db,
   actor: Actor,
   id: string,
-  body: Partial<Omit<CreateOrganizationBody, 'parentId' | 'kind'>>,
+  body: UpdateOrganizationBody,
   ip?: string,
 ) {
   return db.transaction(async (tx) => {

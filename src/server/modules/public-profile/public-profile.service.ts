@@ -122,8 +122,10 @@ export async function buildPublicService(db: Db, profile: PublicProfileRow, lang
     computeStats(db, org.id, localMonthStart(year, 1, tz), localMonthStart(year + 1, 1, tz)),
     findOnDutyNow(db, org.id, now).catch(() => []),
   ]);
-  // The duty phone: the one the office publishes, else the unit's, else the phone of whoever is on duty now.
-  const phone = profile.dutyPhone ?? org.phone ?? onDuty.find((o) => o.phone)?.phone ?? parent?.phone ?? null;
+  // The duty phone: the one the office publishes, else the unit's, else its Dinas Sosial's. Never the
+  // phone of whoever is on duty now: that is a staff member's own number (personal data), and the page
+  // is public and cached.
+  const phone = profile.dutyPhone ?? org.phone ?? parent?.phone ?? null;
   return {
     organizationId: org.id,
     slug: profile.slug,

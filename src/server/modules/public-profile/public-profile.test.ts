@@ -125,6 +125,28 @@ describe('the public face of a shelter', () => {
       expect(JSON.stringify(json)).not.toContain('Joko');
     });
 
+    it('never publishes the personal phone of the officer on duty: the office’s numbers only', async () => {
+      const officerId = officer.me.user.id;
+      expectJson(await api(app, admin.session).patch(`/api/users/${officerId}`, { phone: '0812 9999 1111' }), 200);
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(new Date());
+      expectJson(await api(app, head).post('/api/roster/shifts', { organizationId: unitId, shiftDate: today, startTime: '00:00', endTime: '00:00', officerUserId: officerId }), 201);
+      // Neither a published duty phone nor the unit's own number.
+      expectJson(await api(app, admin.session).put('/api/public-profile', { ...PROFILE, dutyPhone: null }, { query: { organizationId: unitId } }), 200);
+      expectJson(await api(app, admin.session).patch(`/api/organizations/${unitId}`, { phone: null }), 200);
+      try {
+        // The officer is on duty now, with the phone on their account.
+        const onDuty = expectJson<{ officers: { userId: string; phone: string | null }[] }>(await api(app, head).get('/api/roster/on-duty', { query: { organizationId: unitId } }), 200);
+        expect(onDuty.officers.find((o) => o.userId === officerId)?.phone).toBe('0812 9999 1111');
+        const json = expectJson<{ phone: string | null }>(await app.inject({ method: 'GET', url: '/api/public/services/rumah-singgah-probolinggo' }), 200);
+        expect(json.phone).not.toBe('0812 9999 1111');
+        expect((await app.inject({ method: 'GET', url: '/layanan/rumah-singgah-probolinggo' })).body).not.toContain('9999');
+      } finally {
+        // As the tests after this one expect it.
+        expectJson(await api(app, admin.session).put('/api/public-profile', PROFILE, { query: { organizationId: unitId } }), 200);
+        expectJson(await api(app, admin.session).patch(`/api/organizations/${unitId}`, { phone: '0335-421000' }), 200);
+      }
+    });
+
     it('its link-preview image is a 1200×630 PNG', async () => {
       const res = await app.inject({ method: 'GET', url: '/layanan/rumah-singgah-probolinggo/og.png' });
       expect(res.statusCode).toBe(200);
