@@ -115,7 +115,7 @@ async function presentRegisterRow(ctx: Context, r: repo.RegisterDbRow, identityS
     stagesCompleted: r.stagesCompleted,
     stagesTotal: r.stagesTotal,
     outcome: r.terminationOutcome,
-    leadWorkingMinutes: await leadMinutes(ctx, r),
+    leadWorkingMinutes: await leadMinutes(ctx, r).then((minutes) => (minutes === null ? null : Math.round(minutes))),
     client: identityShown ? { id: r.clientId, name: r.clientName, nik: r.nik, birthDate: r.birthDate, originRegionCode: r.originRegionCode } : null,
   };
 }

@@ -284,4 +284,16 @@ describe('reports', () => {
     const stored = (await app.testDatabase.db.execute(sql`select count(*)::int as n from cases where id = ${forged.id}`)) as unknown as { rows: { n: number }[] };
     expect(stored.rows[0].n).toBe(0);
   });
+
+  it('a case closed at an odd second is listed in the register with whole working minutes', async () => {
+    const f = await intake({ arrivedAt: wib('2026-05-04T08:00'), categories: ['ppks_12'], client: { name: 'Bu Tarmi', sex: 'female', estimatedAge: 50 } });
+    // Terminated at 09:30:27: 90.45 working minutes.
+    expectJson(await api(app, worker).post(`/api/cases/${f.id}/terminate`, { outcome: 'reunified_family', at: new Date('2026-05-04T09:30:27+07:00').toISOString() }), 200);
+    const may = { from: '2026-05-01', to: '2026-05-31' };
+    const register = expectJson<RegisterPage>(await api(app, worker).get('/api/reports/register', { query: may }), 200);
+    expect(register.items.find((i) => i.caseId === f.id)?.leadWorkingMinutes).toBe(90);
+    const csv = await api(app, worker).get('/api/reports/register/export', { query: { ...may, format: 'csv' } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).not.toContain('90.45');
+  });
 });
