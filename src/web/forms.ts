@@ -6,61 +6,11 @@
 import type { TFunction } from 'i18next';
 import { type FormEvent, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { z } from 'zod';
 import { ApiError } from './api.js';
+import type { FieldErrors } from './form-errors.js';
 import i18n from './i18n.js';
 
-export type FieldErrors = Record<string, string>;
-
-/** Turn a zod issue about `value` into a short message in the UI language; empty is "required". */
-export function issueMessage(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
-  const isBlank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-  if (isBlank) return t('validation.required');
-  if (issue.message.startsWith('validation.') && i18n.exists(issue.message)) return t(issue.message);
-  switch (issue.code) {
-    case 'too_small':
-      return t('web.validation.tooShort', { count: Number(issue.minimum) });
-    case 'too_big':
-      return t('web.validation.tooLong', { count: Number(issue.maximum) });
-    case 'invalid_format':
-      return issue.format === 'email' ? t('web.validation.email') : t('web.validation.invalid');
-    case 'invalid_type':
-    case 'invalid_value':
-      return t('web.validation.invalid');
-    default:
-      return t('web.validation.invalid');
-  }
-}
-
-function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  let node = input;
-  for (const key of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<PropertyKey, unknown>)[key];
-  }
-  return node;
-}
-
-/**
- * Check `input` against a contract schema; return one message per field. `pathToField` maps a
- * contract path (`admin.password`) to the form's own field name (`password`) where they differ.
- */
-export function schemaErrors(
-  schema: z.ZodType,
-  input: unknown,
-  t: TFunction,
-  pathToField: Record<string, string> = {},
-): FieldErrors {
-  const result = schema.safeParse(input);
-  if (result.success) return {};
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const path = issue.path.join('.');
-    const field = pathToField[path] ?? path;
-    errors[field] ??= issueMessage(issue, valueAt(input, issue.path), t);
-  }
-  return errors;
-}
+export { type FieldErrors, issueMessage, schemaErrors } from './form-errors.js';
 
 /**
  * Required-field checks without zod, for the pages in the first download (login): the contract
