@@ -1,6 +1,7 @@
 /** Client-side form errors say what is wrong in the words that fit the field: values, characters or items. */
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { createHealthCheckBody } from '../shared/contracts/casework.js';
 import { translate } from '../shared/i18n/index.js';
 import { schemaErrors } from './form-errors.js';
 
@@ -25,5 +26,10 @@ describe('form errors', () => {
       tags: 'maksimal 1 butir',
     });
     expect(schemaErrors(health, { pulse: 5, temperature: 36, respiration: 20, note: '', tags: [] }, t)).toEqual({ pulse: 'minimal 20' });
+  });
+
+  it('a rule over several fields says what it wants where its field is empty, not just "required"', () => {
+    expect(schemaErrors(createHealthCheckBody, { notes: null, suspectedPsychosis: false }, t)).toEqual({ notes: translate('id', 'validation.health_check_empty') });
+    expect(schemaErrors(createHealthCheckBody, { notes: null, pulse: 80 }, t)).toEqual({});
   });
 });

@@ -11,6 +11,11 @@ export type FieldErrors = Record<string, string>;
 /** Turn a zod issue about `value` into a short message in the UI language; empty is "required". */
 export function issueMessage(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
   const isBlank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+  // A rule over several fields (a refinement) says what it wants, even where its field is empty.
+  if (issue.code === 'custom' && issue.message.startsWith('validation.')) {
+    const custom = t(issue.message, { defaultValue: '' });
+    if (custom) return custom;
+  }
   if (isBlank) return t('validation.required');
   if (issue.message.startsWith('validation.')) {
     const custom = t(issue.message, { defaultValue: '' });

@@ -55,7 +55,14 @@ export const createHealthCheckBody = z.object({
     .optional()
     .nullable(),
   notes: optionalText(2000),
-});
+}).refine(
+  // A check with nothing found is not a record: at least one measurement, finding, referral or note.
+  (b) =>
+    [b.bloodPressure, b.pulse, b.temperature, b.respiration, b.weightKg, b.visibleConditions, b.mentalState, b.referredTo, b.insuranceType, b.insuranceNumber, b.notes].some(
+      (v) => v !== undefined && v !== null && v !== '',
+    ) || b.suspectedPsychosis === true,
+  { message: 'validation.health_check_empty', path: ['notes'] },
+);
 export type CreateHealthCheckBody = z.infer<typeof createHealthCheckBody>;
 
 export const healthCheckView = z.object({

@@ -118,8 +118,14 @@ describe('what each stage of a case records', () => {
       const noType = expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, { insuranceNumber: '0001234567890' }), 400);
       expect(noType).toMatchObject({ code: 'casework.insurance_type_required', fields: [{ field: 'insuranceType' }] });
 
-      const future = expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, { checkedAt: ago(-3) }), 400);
+      const future = expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, { checkedAt: ago(-3), pulse: 80 }), 400);
       expect(future).toMatchObject({ code: 'casework.date_in_future', fields: [{ field: 'checkedAt' }] });
+
+      // A check with nothing in it is not a record.
+      for (const empty of [{}, { checkedAt: ago(1), suspectedPsychosis: false, bloodPressure: null, notes: null }]) {
+        const nothing = expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, empty), 400);
+        expect(nothing.fields).toEqual([{ field: 'notes', message: expect.stringContaining('minimal satu hasil') }]);
+      }
 
       const records = expectJson<CaseRecordsView>(await api(app, officer).get(`/api/cases/${c.id}/records`), 200);
       expect(records.healthChecks).toEqual([]);
@@ -489,7 +495,7 @@ describe('what each stage of a case records', () => {
       const c = await openCase(app, officer, unitId);
       const item = expectJson<BelongingView>(await api(app, officer).post(`/api/cases/${c.id}/belongings`, { description: 'Jam tangan' }), 201);
       expectJson(await api(app, worker).post(`/api/cases/${c.id}/terminate`, { outcome: 'independent' }), 200);
-      expect(expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, {}), 409).code).toBe('cases.closed');
+      expect(expectError(await api(app, officer).post(`/api/cases/${c.id}/health-checks`, { pulse: 80 }), 409).code).toBe('cases.closed');
       expect(expectError(await api(app, officer).post(`/api/cases/${c.id}/belongings/${item.id}/return`, { returnedTo: 'Klien' }), 409).code).toBe('cases.closed');
       expect(expectJson<CaseRecordsView>(await api(app, officer).get(`/api/cases/${c.id}/records`), 200).belongings).toHaveLength(1);
     });
