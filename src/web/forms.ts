@@ -58,6 +58,15 @@ function readChange(arg: ChangeArg): unknown {
   return arg;
 }
 
+/**
+ * Bring the first input marked wrong into view: on a phone it is often far above the submit button,
+ * and the form would seem to do nothing. After React has drawn the errors (the next frame).
+ */
+function showFirstInvalid(form: HTMLFormElement | null) {
+  if (!form) return;
+  requestAnimationFrame(() => form.querySelector('[aria-invalid="true"]')?.scrollIntoView({ block: 'center', behavior: 'smooth' }));
+}
+
 /** Form state for one form. `error` is the last server error, for an Alert above the buttons. */
 export function useForm<V extends Record<string, unknown>>({ initialValues, validate, serverFields }: UseFormOptions<V>) {
   const { t } = useTranslation();
@@ -109,12 +118,14 @@ export function useForm<V extends Record<string, unknown>>({ initialValues, vali
 
   const onSubmit = (handler: (values: V) => Promise<unknown> | unknown) => async (event?: FormEvent) => {
     event?.preventDefault();
+    const formElement = event?.currentTarget instanceof HTMLFormElement ? event.currentTarget : null;
     const current = valuesRef.current;
     const found: FieldErrors = {};
     for (const [field, message] of Object.entries(validate?.(current, t) ?? {})) if (message) found[field] = message;
     setError(null);
     if (Object.keys(found).length > 0) {
       setErrors(found);
+      showFirstInvalid(formElement);
       return;
     }
     setErrors({});
@@ -123,6 +134,7 @@ export function useForm<V extends Record<string, unknown>>({ initialValues, vali
       await handler(current);
     } catch (caught) {
       showApiError(caught);
+      showFirstInvalid(formElement);
     } finally {
       setSubmitting(false);
     }

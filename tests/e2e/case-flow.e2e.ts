@@ -139,6 +139,16 @@ describe('case flow', () => {
     await officer.getByRole('button', { name: id('casesWeb.intake.submit') }).click();
     await officer.getByText(id('casesWeb.intake.fixErrors')).waitFor();
     expect(await officer.getByText(id('validation.required')).count()).toBeGreaterThanOrEqual(3);
+    // The first of them, far above the button, is brought into view.
+    const inView = () =>
+      officer
+        .locator('[aria-invalid="true"]')
+        .first()
+        .evaluate((el) => {
+          const box = el.getBoundingClientRect();
+          return box.top >= 0 && box.bottom <= window.innerHeight;
+        });
+    await expect.poll(inView, { timeout: 5_000 }).toBe(true);
 
     await choose(officer, officer, id('fields.source'), id('enums.case_sources.police'));
     await officer.getByRole('textbox', { name: id('casesWeb.intake.broughtByName') }).fill('Bripka Joko Susilo');
