@@ -5,7 +5,7 @@ import type { Role } from '../../../shared/permissions.js';
 import type { Db } from '../../db/client.js';
 import { type AuditEvent, type AuditEventWithSqlChanges, auditInsert } from '../audit/audit.repository.js';
 import { auditLog } from '../audit/audit.table.js';
-import { clientSearchText } from '../clients/clients.repository.js';
+import { clientSearchText, foldSpelling } from '../clients/clients.repository.js';
 import { type ClientRow, clients } from '../clients/clients.table.js';
 import { organizations } from '../organizations/organizations.table.js';
 import type { SettingsWithHolidays } from '../sop/sop.repository.js';
@@ -146,7 +146,7 @@ function prepareWorklist(db: Db, shape: WorklistShape, name: string) {
     conds.push(
       or(
         sql`${clients.searchText} like ${P('needleLike')}`,
-        sql`${P('needle')}::text <% ${clients.searchText}`,
+        sql`${P('needleFolded')}::text <% ${clients.searchText}`,
         sql`lower(${cases.caseNumber}) = ${P('needle')}::text`,
       ) as SQL,
     );
@@ -232,7 +232,9 @@ export async function findCaseList(db: Db, scope: CaseListScope, q: ListCasesQue
     role: scope.role,
     startOfToday: scope.startOfToday.toISOString(),
     needle,
-    needleLike: `%${needle}%`,
+    // The client's search text has the old spellings folded (clientSearchText): so has the search.
+    needleFolded: q.q === undefined ? undefined : foldSpelling(q.q),
+    needleLike: q.q === undefined ? undefined : `%${foldSpelling(q.q)}%`,
     category: q.category,
     source: q.source,
     stage: q.stage,

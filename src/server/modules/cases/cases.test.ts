@@ -150,6 +150,25 @@ describe('the case flow', () => {
     expect(found.items.find((i) => i.id === c.client.id)?.lastCaseNumber).toBe(c.caseNumber);
   });
 
+  it('search finds a name written in the old spelling either way (Soetarno/Sutarno, Djoko/Joko, Tjipto/Cipto)', async () => {
+    const sutarno = expectJson<CaseDetail>(await intake(officer, { client: { name: 'Sutarno bin Kasmadi', sex: 'male' } }), 201);
+    const djoko = expectJson<CaseDetail>(await intake(officer, { client: { name: 'Djoko Tjiptoroso', aliases: ['Pak Noer'], sex: 'male' } }), 201);
+    const clientIds = async (q: string) =>
+      expectJson<{ items: { id: string }[] }>(await api(app, officer).get('/api/clients/search', { query: { q } }), 200).items.map((i) => i.id);
+    const caseIds = async (q: string) =>
+      expectJson<Page>(await api(app, officer).get('/api/cases', { query: { list: 'all', q, limit: 200 } }), 200).items.map((i) => i.id);
+    for (const q of ['Soetarno', 'soetarno bin kasmadi', 'Sutarno']) {
+      expect(await clientIds(q), q).toContain(sutarno.client.id);
+      expect(await caseIds(q), q).toContain(sutarno.id);
+    }
+    for (const q of ['Joko Ciptoroso', 'Djoko', 'ciptoroso', 'Pak Nur']) {
+      expect(await clientIds(q), q).toContain(djoko.client.id);
+      expect(await caseIds(q), q).toContain(djoko.id);
+    }
+    // The name itself is kept as it was written.
+    expect(expectJson<CaseDetail>(await api(app, officer).get(`/api/cases/${djoko.id}`), 200).client.name).toBe('Djoko Tjiptoroso');
+  });
+
   it('a raid intake turns every person into their own case with the shared source', async () => {
     const res = await api(app, officer).post('/api/intakes/batch', {
       organizationId: unitId,

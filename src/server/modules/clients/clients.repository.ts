@@ -4,8 +4,31 @@ import { organizations } from '../organizations/organizations.table.js';
 import { type ClientRow, clientFamilyMembers, clients } from './clients.table.js';
 
 /** The lowercased text trigram search runs on: name, aliases and NIK. */
+/**
+ * The spellings of the old Indonesian orthography (before 1972, Ejaan Soewandi) folded into the
+ * current ones, in this order: many names are still written, and registered, the old way (Soetarno,
+ * Djoko, Tjipto, Sjamsul, Njoman, Chairul), and a search must find Sutarno, Joko, Cipto… either way.
+ * Applied to the stored search text and to what is searched for; migration 0018 holds the same steps
+ * in SQL for the rows written before.
+ */
+export const OLD_SPELLINGS: readonly (readonly [string, string])[] = [
+  ['dj', 'j'],
+  ['tj', 'c'],
+  ['sj', 'sy'],
+  ['nj', 'ny'],
+  ['ch', 'kh'],
+  ['oe', 'u'],
+];
+
+/** Lowercased text with the old spellings folded (see OLD_SPELLINGS). */
+export function foldSpelling(text: string): string {
+  let out = text.toLowerCase();
+  for (const [old, current] of OLD_SPELLINGS) out = out.replaceAll(old, current);
+  return out;
+}
+
 export function clientSearchText(c: { name: string; aliases?: string[] | null; nik?: string | null }): string {
-  return [c.name, ...(c.aliases ?? []), c.nik ?? ''].join(' ').toLowerCase().replace(/\s+/g, ' ').trim();
+  return foldSpelling([c.name, ...(c.aliases ?? []), c.nik ?? ''].join(' ').replace(/\s+/g, ' ').trim());
 }
 
 /**
@@ -67,10 +90,10 @@ export async function findClientsByNik(db: Db, nik: string, scope: { path: strin
 
 /**
  * Typo-tolerant search by name, alias or NIK: a substring match, or trigram word similarity
- * (`<%`, served by the GIN trigram index).
+ * (`<%`, served by the GIN trigram index), old spellings folded on both sides.
  */
 export async function searchClients(db: Db, scope: { path: string; includeChildren: boolean }, q: string, limit: number) {
-  const needle = q.toLowerCase();
+  const needle = foldSpelling(q);
   const score = sql<number>`word_similarity(${needle}, ${clients.searchText})`;
   // Qualified by hand: inside a one-table select drizzle renders columns unqualified, and a bare
   // "id" in the subquery would mean cases.id (no match, and a scan of every case per result).
