@@ -487,9 +487,39 @@ describe('case flow', () => {
       await page.goto('/cases?list=all');
       await page.getByTestId(kind === 'phone' ? 'case-card' : 'case-row').first().waitFor();
       await shot(e2e, page, `cases-worklist-all-${kind}`);
+      // The worklists' strip fades at its right edge while lists lie beyond it: on a phone until it is
+      // scrolled to the end; on a desktop, where all fit, not at all.
+      await page.goto('/cases');
+      await page.getByTestId(kind === 'phone' ? 'case-card' : 'case-row').first().waitFor();
+      const strip = page.getByRole('tablist', { name: id('casesWeb.list.worklists') });
+      const atEnd = () => strip.evaluate((el) => el.hasAttribute('data-at-end'));
+      if (kind === 'phone') {
+        await page.waitForTimeout(300);
+        expect(await atEnd()).toBe(false);
+        await strip.evaluate((el) => {
+          el.scrollLeft = el.scrollWidth;
+        });
+      }
+      await expect.poll(atEnd, { timeout: 5_000 }).toBe(true);
       await page.goto('/cases/new');
       await page.getByRole('heading', { name: id('casesWeb.intake.title') }).waitFor();
       await shot(e2e, page, `cases-intake-empty-${kind}`);
+      // A birth date the field cannot take is not dropped without a word: it says why.
+      const birthDate = page.getByRole('textbox', { name: id('fields.birthDate') });
+      const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB'));
+      for (const [typed, problem] of [
+        ['15/08/2031', id('casesWeb.dates.afterMax', { date: today })],
+        ['31/02/1990', id('casesWeb.dates.unreadable')],
+      ]) {
+        await birthDate.fill(typed);
+        await birthDate.press('Tab');
+        await page.getByText(problem).waitFor();
+      }
+      // Typing a date it takes clears the message.
+      await birthDate.fill('17/08/1985');
+      await birthDate.press('Tab');
+      expect(await page.getByText(id('casesWeb.dates.unreadable')).count()).toBe(0);
+      expect(await birthDate.inputValue()).toBe('17/08/1985');
       await page.goto('/cases/raid');
       await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
       await shot(e2e, page, `cases-raid-empty-${kind}`);

@@ -73,6 +73,11 @@ describe('reports', () => {
       await page.goto('/dashboard');
       await page.getByTestId('stat-cases-month').waitFor();
       await page.locator('.recharts-surface').first().waitFor();
+      // Each category's name is written whole beside its count, also on a phone.
+      const category = page.getByTestId('dashboard-categories').getByText(id('ppks.ppks_12'), { exact: true });
+      await category.waitFor();
+      const cut = await category.evaluate((el) => el.scrollWidth > el.clientWidth || el.getBoundingClientRect().right > window.innerWidth);
+      expect(cut).toBe(false);
       // The month in words, as the head reads it (not "2026-12"); the server's month is Jakarta's.
       const [year, month] = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).split('-').map(Number);
       await page.getByText(`${ID_MONTHS[month - 1]} ${year}`).first().waitFor();

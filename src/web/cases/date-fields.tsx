@@ -6,7 +6,7 @@ import '@mantine/dates/styles.layer.css';
 import 'dayjs/locale/id';
 import { DateInput, type DateInputProps, DatesProvider, DateTimePicker, type DateTimePickerProps, TimePicker, type TimePickerProps } from '@mantine/dates';
 import { useMediaQuery } from '@mantine/hooks';
-import type { ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseTypedDate, todayDate, toPickerValue } from './case-format.js';
 
@@ -57,8 +57,22 @@ export type DayFieldProps = Omit<DateInputProps, 'value' | 'onChange'> & { value
  * date input would show an Indonesian officer on an English-language phone mm/dd/yyyy. Value:
  * `YYYY-MM-DD`, or '' when empty.
  */
-export function DayField({ value, onChange, ...props }: DayFieldProps) {
+export function DayField({ value, onChange, onBlur, onFocus, error, ...props }: DayFieldProps) {
   const { t } = useTranslation();
+  // The picker drops a typed date it cannot take (unreadable, or outside the allowed days) when the
+  // field is left; say why, instead of the date silently disappearing.
+  const [typedProblem, setTypedProblem] = useState<string | null>(null);
+  const bound = (limit: DateInputProps['maxDate']) => (limit ? (typeof limit === 'string' ? limit.slice(0, 10) : toPickerValue(new Date(limit)).slice(0, 10)) : null);
+  const checkTyped = (text: string) => {
+    if (text.trim() === '') return null;
+    const day = parseTypedDate(text);
+    if (!day) return t('casesWeb.dates.unreadable');
+    const max = bound(props.maxDate);
+    const min = bound(props.minDate);
+    if (max && day > max) return t('casesWeb.dates.afterMax', { date: formatTypedDay(max) });
+    if (min && day < min) return t('casesWeb.dates.beforeMin', { date: formatTypedDay(min) });
+    return null;
+  };
   return (
     <DatesScope>
       <DateInput
@@ -67,11 +81,29 @@ export function DayField({ value, onChange, ...props }: DayFieldProps) {
         dateParser={parseTypedDate}
         clearable={!props.required}
         value={value || null}
-        onChange={(next) => onChange(next ?? '')}
+        onChange={(next) => {
+          setTypedProblem(null);
+          onChange(next ?? '');
+        }}
+        onFocus={(event) => {
+          setTypedProblem(null);
+          onFocus?.(event);
+        }}
+        onBlur={(event) => {
+          setTypedProblem(checkTyped(event.currentTarget.value));
+          onBlur?.(event);
+        }}
+        error={typedProblem ?? error}
         {...props}
       />
     </DatesScope>
   );
+}
+
+/** `YYYY-MM-DD` as typed in the fields: dd/mm/yyyy. */
+function formatTypedDay(day: string): string {
+  const [year, month, date] = day.split('-');
+  return `${date}/${month}/${year}`;
 }
 
 /**

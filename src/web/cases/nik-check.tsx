@@ -33,7 +33,7 @@ export function NikCheckResult({
     <Stack gap="xs" data-testid="nik-check">
       {!check.valid && check.problem && (
         <Alert color="orange" variant="light" p="xs" icon={<Icon name="alert" size={16} />}>
-          <Text size="sm">{t(`nik.problem.${check.problem}`, { defaultValue: t('casesWeb.nik.invalid') })}</Text>
+          <Text size="sm">{t('casesWeb.nik.checkNik', { problem: t(`nik.problem.${check.problem}`, { defaultValue: t('casesWeb.nik.invalid') }) })}</Text>
         </Alert>
       )}
       {check.valid && (
@@ -162,7 +162,7 @@ export function KkField({ value, onChange, ...inputProps }: Omit<TextInputProps,
       />
       {check && !check.ok && (
         <Alert color="orange" variant="light" p="xs" icon={<Icon name="alert" size={16} />} data-testid="kk-check">
-          <Text size="sm">{t(`nik.problem.${check.problem}`)}</Text>
+          <Text size="sm">{t('casesWeb.nik.checkKk', { problem: t(`nik.problem.${check.problem}`) })}</Text>
         </Alert>
       )}
     </Stack>

@@ -135,6 +135,20 @@ export function WorklistPage() {
     return () => cancelAnimationFrame(frame);
   }, [list]);
 
+  // The strip fades at its right edge while tabs lie beyond it (app.css): told by an observer of the last
+  // tab, which measures nothing on the page's first render.
+  useEffect(() => {
+    const strip = tabsRef.current;
+    const last = strip?.querySelector<HTMLElement>('[role="tab"]:last-of-type');
+    if (!strip || !last || typeof IntersectionObserver === 'undefined') return;
+    const observer = new IntersectionObserver(([entry]) => strip.toggleAttribute('data-at-end', entry.intersectionRatio > 0.95), {
+      root: strip,
+      threshold: [0.95, 1],
+    });
+    observer.observe(last);
+    return () => observer.disconnect();
+  }, []);
+
   const cases = useQuery({
     ...worklistQuery({ list, q, category, source, page }),
     placeholderData: keepPreviousData,
@@ -178,6 +192,7 @@ export function WorklistPage() {
       <Tabs value={list} onChange={(value) => value && update({ list: value })} keepMounted={false}>
         <Tabs.List
           ref={tabsRef}
+          className="singgah-tab-strip"
           aria-label={t('casesWeb.list.worklists')}
           style={{ flexWrap: 'nowrap', overflowX: 'auto', overflowY: 'hidden', scrollbarWidth: 'thin' }}
         >

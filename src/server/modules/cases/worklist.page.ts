@@ -173,7 +173,7 @@ export const WORKLIST_FIRST_SCREEN_CSS = `
 .fs-actions{display:flex;gap:10px}
 .fs-button{display:inline-flex;align-items:center;gap:8px;height:30px;padding:0 14px;border:1px solid #ced4da;border-radius:8px;background:#fff;color:#000;font-size:12px;font-weight:600;text-decoration:none}
 .fs-primary{background:#12b886;border-color:#12b886;color:#fff}
-.fs-tabs{display:flex;overflow-x:auto;box-shadow:inset 0 -2px 0 #dee2e6;scrollbar-width:thin}
+.fs-tabs{display:flex;overflow-x:auto;box-shadow:inset 0 -2px 0 #dee2e6;scrollbar-width:thin;-webkit-mask-image:linear-gradient(to right,#000 calc(100% - 48px),transparent);mask-image:linear-gradient(to right,#000 calc(100% - 48px),transparent)}
 .fs-tabs a{display:flex;align-items:center;gap:10px;white-space:nowrap;padding:10px 16px;line-height:1;border-bottom:2px solid transparent;color:#000;font-size:14px;text-decoration:none}
 .fs-tabs a.fs-tab-active{border-bottom-color:#12b886}
 .fs-search{display:flex;flex-direction:column;gap:4px}
