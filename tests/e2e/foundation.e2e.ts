@@ -130,6 +130,8 @@ describe.each([['phone'], ['desktop']] as const)('foundation on a %s', (viewport
     };
     await page.goto('/audit');
     await page.waitForURL((url) => url.pathname === '/login' && url.searchParams.get('next') === '/audit');
+    // The password's show/hide button is named in the page's language (Mantine's own name is English).
+    await page.getByRole('button', { name: id('web.common.passwordVisibility') }).waitFor({ state: 'attached' });
     await logIn();
     await page.getByRole('heading', { name: id('web.audit.title') }).waitFor();
 

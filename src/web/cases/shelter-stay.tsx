@@ -134,7 +134,7 @@ export function ShelterStay({ detail, canWrite }: { detail: CaseDetail; canWrite
       {view.firstAdmittedAt && (
         <Group gap="xs">
           <Text size="sm">
-            {t('shelter.daysStayed')}: <b>{nights}</b> · {t('shelter.stayLimit', { days: view.stayLimitDays })}
+            {t('shelter.daysStayed')}: <b>{nights}</b> · {t('shelter.stayLimit', { count: view.stayLimitDays })}
           </Text>
           {view.isOverStay ? (
             <Badge color="red" leftSection={<Icon name="alert" size={10} />} tt="none">

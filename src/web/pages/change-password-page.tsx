@@ -1,10 +1,11 @@
-import { Alert, Button, Paper, PasswordInput, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { changePasswordBody } from '../../shared/contracts/auth.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { PasswordField } from '../components/password-field.js';
 import { schemaErrors, useForm } from '../forms.js';
 import { changePassword, useSession } from '../session.js';
 
@@ -56,20 +57,20 @@ export function ChangePasswordPage() {
               {t('web.changePassword.done')}
             </Alert>
           )}
-          <PasswordInput
+          <PasswordField
             label={t('fields.currentPassword')}
             autoComplete="current-password"
             required
             {...form.getInputProps('currentPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('fields.newPassword')}
             description={t('validation.password_too_short')}
             autoComplete="new-password"
             required
             {...form.getInputProps('newPassword')}
           />
-          <PasswordInput
+          <PasswordField
             label={t('web.fields.confirmPassword')}
             autoComplete="new-password"
             required

@@ -1,7 +1,8 @@
-import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { PasswordField } from '../components/password-field.js';
 import { requiredErrors, useForm } from '../forms.js';
 import { login } from '../session.js';
 
@@ -32,7 +33,7 @@ export function LoginPage() {
             required
             {...form.getInputProps('username')}
           />
-          <PasswordInput label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
+          <PasswordField label={t('fields.password')} autoComplete="current-password" required {...form.getInputProps('password')} />
           <ApiErrorAlert error={form.error} />
           <Button type="submit" loading={form.submitting} fullWidth>
             {t('web.login.submit')}

@@ -1,4 +1,4 @@
-import { Button, Divider, Paper, PasswordInput, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Button, Divider, Paper, Select, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { setupBody } from '../../shared/contracts/auth.js';
 import type { regionListResponse } from '../../shared/contracts/regions.js';
 import { api } from '../api.js';
 import { ApiErrorAlert } from '../components/api-error-alert.js';
+import { PasswordField } from '../components/password-field.js';
 import { optionalText, schemaErrors, useForm } from '../forms.js';
 import { completeSetup } from '../session.js';
 
@@ -163,14 +164,14 @@ export function SetupPage() {
             required
             {...form.getInputProps('username')}
           />
-          <PasswordInput
+          <PasswordField
               label={t('fields.password')}
               description={t('validation.password_too_short')}
               autoComplete="new-password"
               required
               {...form.getInputProps('password')}
             />
-            <PasswordInput
+            <PasswordField
               label={t('web.fields.confirmPassword')}
               autoComplete="new-password"
               required

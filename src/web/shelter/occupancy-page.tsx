@@ -216,7 +216,7 @@ export function OccupancyPage() {
           </Group>
           <Group justify="space-between" gap="xs">
             <Text size="xs" c="dimmed">
-              {data.organizationName} · {t('shelterWeb.stayLimit', { days: data.stayLimitDays, warn: data.stayWarningDays })}
+              {data.organizationName} · {t('shelterWeb.stayLimit', { count: data.stayLimitDays })}; {t('shelterWeb.stayWarning', { count: data.stayWarningDays })}.
             </Text>
             <Group gap="xs" wrap="nowrap">
               <Text size="xs" c="dimmed" data-testid="occupancy-as-of" style={{ minWidth: 0 }}>
