@@ -97,10 +97,9 @@ export async function findClientOfCase(db: Db, caseId: string) {
   return row?.client;
 }
 
-/** The client's latest photo that a PDF can print (PNG or JPEG), if any. */
 /**
- * The client's newest photo taken by the case's organization or one under it: a photo another unit
- * took of the same client (a returning client) is not this office's to print.
+ * The client's newest photo that a PDF can print (PNG or JPEG), taken by the case's organization or one
+ * under it: a photo another unit took of the same (returning) client is not this office's to print.
  */
 export async function findLatestClientPhoto(db: Db, clientId: string, organizationId: string) {
   const [row] = await db

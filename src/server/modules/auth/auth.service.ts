@@ -80,12 +80,12 @@ export async function login(db: Db, config: AppConfig, username: string, passwor
     await db.transaction(async (tx) => {
       // Counted on the row as it is now, locked: wrong passwords sent at once each count, so a burst
       // of guesses cannot slip past the lock.
-      const now = await lockLoginState(tx, user.id);
-      const failures = now.failedLoginCount + 1;
+      const current = await lockLoginState(tx, user.id);
+      const failures = current.failedLoginCount + 1;
       const lock = failures >= config.loginMaxFailures;
       await updateUser(tx, user.id, {
         failedLoginCount: lock ? 0 : failures,
-        lockedUntil: lock ? new Date(Date.now() + config.loginLockMinutes * 60_000) : now.lockedUntil,
+        lockedUntil: lock ? new Date(Date.now() + config.loginLockMinutes * 60_000) : current.lockedUntil,
       });
       await insertAuditEvent(tx, {
         action: 'auth.login_failed',

@@ -3,7 +3,6 @@ import type { Db } from '../../db/client.js';
 import { organizations } from '../organizations/organizations.table.js';
 import { type ClientRow, clientFamilyMembers, clients } from './clients.table.js';
 
-/** The lowercased text trigram search runs on: name, aliases and NIK. */
 /**
  * The spellings of the old Indonesian orthography (before 1972, Ejaan Soewandi) folded into the
  * current ones, in this order: many names are still written, and registered, the old way (Soetarno,
@@ -27,6 +26,7 @@ export function foldSpelling(text: string): string {
   return out;
 }
 
+/** The lowercased text trigram search runs on: name, aliases and NIK, old spellings folded. */
 export function clientSearchText(c: { name: string; aliases?: string[] | null; nik?: string | null }): string {
   return foldSpelling([c.name, ...(c.aliases ?? []), c.nik ?? ''].join(' ').replace(/\s+/g, ' ').trim());
 }
