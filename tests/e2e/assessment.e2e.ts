@@ -72,6 +72,13 @@ describe('assessment forms in the browser', () => {
     await modal.getByTestId('form-field-full_name').fill('Sutrisno');
     await radio(modal, 'sex', 'Laki-laki').check();
     await modal.getByTestId('form-field-estimated_age').fill('52');
+    // A birth date after today is not taken: the field says why (the server refuses it too).
+    const birthDate = modal.getByTestId('form-field-birth_date');
+    const today = await page.evaluate(() => new Date().toLocaleDateString('en-GB'));
+    await birthDate.fill('20/10/2030');
+    await birthDate.press('Tab');
+    await modal.getByText(id('casesWeb.dates.afterMax', { date: today })).waitFor();
+    expect(await birthDate.inputValue()).toBe('');
     // Auto-save: the draft is saved a moment after typing stops.
     await expect.poll(() => modal.getByTestId('case-form-save-state').textContent(), { timeout: 15_000 }).toBe(id('forms.runtime.saved'));
     await viewportShot(page, 'assessment-phone-filling');

@@ -75,6 +75,7 @@ const fieldShape = {
   min: z.number().optional().describe('number: smallest allowed'),
   max: z.number().optional().describe('number: largest allowed'),
   integer: z.boolean().optional().describe('number: whole numbers only'),
+  pastOnly: z.boolean().optional().describe('date: not after today (a birth date, the day of a visit)'),
   maxLength: z.number().int().min(1).max(LONG_TEXT_MAX).optional().describe('short_text / long_text'),
   showWhen: formCondition.optional(),
 };

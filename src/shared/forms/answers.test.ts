@@ -44,6 +44,14 @@ describe('answers against their form version', () => {
     expect(codes(valid)).toEqual([]);
   });
 
+  it('refuses a day after today for a past-only date question, in a draft too, when today is known', () => {
+    const born: FormDefinition = { ...def, sections: [{ ...def.sections[0], fields: [q('birth_date', 'date', { pastOnly: true }), q('next_visit', 'date')] }] };
+    const check = (answers: FormAnswers, today?: string) => validateAnswers(born, answers, 'draft', today).map((p) => `${p.path}:${p.code}`);
+    expect(check({ birth_date: '2030-10-20', next_visit: '2030-10-20' }, '2026-12-06')).toEqual(['birth_date:date_in_future']);
+    expect(check({ birth_date: '2026-12-06' }, '2026-12-06')).toEqual([]);
+    expect(check({ birth_date: '2030-10-20' })).toEqual([]);
+  });
+
   it('lets a draft leave required questions empty, but not a submit', () => {
     expect(codes({}, 'draft')).toEqual([]);
     expect(codes({})).toEqual(['name:required', 'sex:required', 'has_id:required']);

@@ -67,8 +67,11 @@ export function visibleRowFields(group: FormField, row: FormAnswerRow, answers: 
   return visible;
 }
 
-/** Every problem of these answers, with the path of the question (`name`, `family.1.age`); empty when fine. */
-export function validateAnswers(def: FormDefinition, answers: FormAnswers, mode: AnswerMode): FormProblem[] {
+/**
+ * Every problem of these answers, with the path of the question (`name`, `family.1.age`); empty when
+ * fine. `today` (YYYY-MM-DD) lets a past-only date question refuse a later day.
+ */
+export function validateAnswers(def: FormDefinition, answers: FormAnswers, mode: AnswerMode, today?: string): FormProblem[] {
   const problems: FormProblem[] = [];
   const add = (path: string, code: string, vars?: FormProblem['vars']) => problems.push({ path, code, ...(vars ? { vars } : {}) });
   const fields = allFields(def);
@@ -103,12 +106,12 @@ export function validateAnswers(def: FormDefinition, answers: FormAnswers, mode:
             if (mode === 'submit' && shown && rowVisible.has(sub.key) && sub.required) add(path, 'required');
             continue;
           }
-          checkValue(sub, v, path, mode, add);
+          checkValue(sub, v, path, mode, add, today);
         }
       });
       continue;
     }
-    checkValue(field, value, field.key, mode, add);
+    checkValue(field, value, field.key, mode, add, today);
   }
   return problems;
 }
@@ -119,6 +122,7 @@ function checkValue(
   path: string,
   mode: AnswerMode,
   add: (path: string, code: string, vars?: FormProblem['vars']) => void,
+  today?: string,
 ) {
   const strict = mode === 'submit';
   switch (field.type) {
@@ -140,6 +144,8 @@ function checkValue(
     case 'date': {
       if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`)))
         return add(path, 'invalid_date');
+      // `today` (YYYY-MM-DD) is given by the caller that knows it; compared as text, which orders dates.
+      if (field.pastOnly && today && value > today) add(path, 'date_in_future');
       return;
     }
     case 'single_choice':

@@ -51,6 +51,7 @@ describe('a form definition', () => {
     ['choices on a text question', form([q('t', 'short_text', { options: yesNo })]), { path: 'sections.0.fields.0.options', code: 'setting_not_allowed' }],
     ['a range upside down', form([q('n', 'number', { min: 10, max: 1 })]), { path: 'sections.0.fields.0.min', code: 'min_above_max' }],
     ['a range on a date', form([q('d', 'date', { min: 1 })]), { path: 'sections.0.fields.0.min', code: 'setting_not_allowed' }],
+    ['past-only on a number', form([q('n', 'number', { pastOnly: true })]), { path: 'sections.0.fields.0.pastOnly', code: 'setting_not_allowed' }],
     ['a repeating group without questions', form([q('family', 'repeating_group')]), { path: 'sections.0.fields.0.fields', code: 'group_without_fields' }],
     [
       'a repeating group inside a repeating group',

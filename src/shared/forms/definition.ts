@@ -88,6 +88,7 @@ function checkField(field: AnyFormField, fp: string, add: (path: string, code: s
       if (field[s] !== undefined) add(`${fp}.${s}`, 'setting_not_allowed', { setting: s });
   }
   if (field.maxLength !== undefined && !TEXT_TYPES.includes(field.type)) add(`${fp}.maxLength`, 'setting_not_allowed', { setting: 'maxLength' });
+  if (field.pastOnly !== undefined && field.type !== 'date') add(`${fp}.pastOnly`, 'setting_not_allowed', { setting: 'pastOnly' });
   if (field.type === 'short_text' && field.maxLength !== undefined && field.maxLength > 500)
     add(`${fp}.maxLength`, 'max_length_too_large', { max: 500 });
 }

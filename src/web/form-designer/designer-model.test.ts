@@ -30,6 +30,10 @@ describe('the form designer edits', () => {
     expect(text.options).toBeUndefined();
     const def = { ...base, sections: [{ ...base.sections[0]!, fields: [choice] }] };
     expect(validateDefinition(def)).toEqual([]);
+    // A date keeps "not after today" while it stays a date, and drops it when it becomes a number.
+    const date = withType({ ...base.sections[0]!.fields[0]!, type: 'date', pastOnly: true }, 'date');
+    expect(date.pastOnly).toBe(true);
+    expect(withType(date, 'number').pastOnly).toBeUndefined();
     const group = withType(base.sections[0]!.fields[0]!, 'repeating_group');
     expect(validateDefinition({ ...base, sections: [{ ...base.sections[0]!, fields: [group] }] })).toEqual([]);
   });

@@ -31,7 +31,7 @@ export function newField(def: FormDefinition, type: FormFieldType = 'short_text'
 
 /** Change a question's type, keeping what still applies and adding what the new type needs. */
 export function withType<T extends FormField | FormSubField>(field: T, type: FormFieldType): T {
-  const { options, min, max, integer, maxLength, ...rest } = field as FormField;
+  const { options, min, max, integer, maxLength, pastOnly, ...rest } = field as FormField;
   const { fields, maxRows, ...base } = rest as FormField;
   const next: FormField = { ...base, type };
   if (CHOICE_FIELD_TYPES.includes(type))
@@ -42,6 +42,7 @@ export function withType<T extends FormField | FormSubField>(field: T, type: For
           { value: 'option_2', label: { id: 'Pilihan 2', en: 'Option 2' } },
         ];
   if (type === 'number') Object.assign(next, { min, max, integer });
+  if (type === 'date') next.pastOnly = pastOnly;
   if (type === 'short_text' || type === 'long_text') if (maxLength !== undefined) next.maxLength = maxLength;
   if (type === 'repeating_group') {
     next.fields = fields?.length ? fields : [{ key: 'item_1', type: 'short_text', label: { id: 'Isian', en: 'Item' } }];

@@ -95,6 +95,10 @@ export function FieldEditor<T extends AnyFormField>({ field, onChange, earlier, 
         </Text>
       )}
 
+      {field.type === 'date' && (
+        <Checkbox label={t('forms.designer.pastOnly')} checked={Boolean(field.pastOnly)} onChange={(e) => set({ pastOnly: e.currentTarget.checked || undefined })} disabled={readOnly} />
+      )}
+
       {field.type === 'number' && (
         <Group gap="xs" align="flex-end">
           <NumberInput label={t('forms.designer.min')} value={field.min ?? ''} onChange={(v) => set({ min: typeof v === 'number' ? v : undefined })} w={120} error={problems.min} disabled={readOnly} />

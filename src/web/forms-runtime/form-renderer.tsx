@@ -22,14 +22,13 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { DateInput } from '@mantine/dates';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AnyFormField, FormAnswerRow, FormAnswers, FormAnswerValue, FormDefinition, FormField, LocalizedText } from '../../shared/contracts/forms.js';
 import { visibleFields, visibleRowFields } from '../../shared/forms/answers.js';
 import { ApiError } from '../api.js';
-import { parseTypedDate } from '../cases/case-format.js';
-import { DatesScope } from '../cases/date-fields.js';
+import { todayDate } from '../cases/case-format.js';
+import { DatesScope, DayField } from '../cases/date-fields.js';
 import { uploadAttachment } from '../cases/upload.js';
 import { useMe } from '../session.js';
 import { SignaturePad } from './signature-pad.js';
@@ -276,14 +275,12 @@ export function FieldInput({ field, path, value, onValue, error, readOnly, photo
       );
     case 'date':
       return (
-        <DateInput
+        <DayField
           {...common}
           data-testid={testId}
-          valueFormat="DD/MM/YYYY"
-          dateParser={parseTypedDate}
-          clearable
-          value={typeof value === 'string' && value ? value : null}
-          onChange={(v) => onValue(v ?? undefined)}
+          maxDate={field.pastOnly ? todayDate() : undefined}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(v) => onValue(v || undefined)}
         />
       );
     case 'single_choice':

@@ -15,6 +15,7 @@ import type {
 import { changedFieldKeys, cleanAnswers, validateAnswers } from '../../../shared/forms/answers.js';
 import { allFields, parseDefinition } from '../../../shared/forms/definition.js';
 import type { Db } from '../../db/client.js';
+import { localDate } from '../../local-date.js';
 import type { Actor } from '../../http/authorize.js';
 import { AppError, notFound } from '../../http/errors.js';
 import { listAttachments } from '../attachments/attachments.service.js';
@@ -517,6 +518,15 @@ async function lockResponseForWrite(tx: Db, actor: Actor, caseId: string, id: st
   return { c, row, definition: found.version.definition, found };
 }
 
+/**
+ * Today in Indonesia's easternmost zone (WIT), the latest date it is anywhere in the country: a
+ * past-only date answer after it is refused, whatever the office's own zone (an answer at most a
+ * couple of hours ahead of a western office's day is let through, never a real future date).
+ */
+function latestToday(): string {
+  return localDate(new Date(), 'Asia/Jayapura');
+}
+
 function refuseProblems(problems: FormProblem[], definition: FormDefinition) {
   if (problems.length) throw new FormProblemsError('forms.answers_invalid', problems, definition, 'answers.');
 }
@@ -553,7 +563,7 @@ export async function saveResponse(db: Db, actor: Actor, caseId: string, id: str
   return db.transaction(async (tx) => {
     const { c, row, definition, found } = await lockResponseForWrite(tx, actor, caseId, id);
     if (row.status !== 'draft') throw new AppError(409, 'forms.response_submitted');
-    refuseProblems(validateAnswers(definition, answers, 'draft'), definition);
+    refuseProblems(validateAnswers(definition, answers, 'draft', latestToday()), definition);
     const changed = changedFieldKeys(row.answers, answers);
     if (changed.length === 0) return presentResponse(found);
     await repo.updateResponse(tx, id, { answers, updatedAt: new Date(), updatedBy: actor.id });
@@ -587,7 +597,7 @@ export async function submitResponse(
     const { c, row, definition, found } = await lockResponseForWrite(tx, actor, caseId, id);
     if (row.status !== 'draft') throw new AppError(409, 'forms.response_submitted');
     const given = answers ?? row.answers;
-    refuseProblems(validateAnswers(definition, given, 'submit'), definition);
+    refuseProblems(validateAnswers(definition, given, 'submit', latestToday()), definition);
     const kept = cleanAnswers(definition, given);
     await checkPhotos(tx, actor, c, definition, kept);
     const now = new Date();
@@ -623,7 +633,7 @@ export async function correctResponse(db: Db, actor: Actor, caseId: string, id: 
   return db.transaction(async (tx) => {
     const { c, row, definition, found } = await lockResponseForWrite(tx, actor, caseId, id);
     if (row.status !== 'submitted') throw new AppError(409, 'forms.response_not_submitted');
-    refuseProblems(validateAnswers(definition, answers, 'submit'), definition);
+    refuseProblems(validateAnswers(definition, answers, 'submit', latestToday()), definition);
     const kept = cleanAnswers(definition, answers);
     await checkPhotos(tx, actor, c, definition, kept);
     const changed = changedFieldKeys(row.answers, kept);

@@ -216,6 +216,9 @@ describe('assessment forms', () => {
       ).error;
       expect(badRow.fields?.map((f) => f.field)).toEqual(['answers.family_members.0.name']);
       expect(badRow.fields?.[0]?.message).toBe('Nama (baris 1): wajib diisi');
+      // A birth date after today is refused, naming the question.
+      const unborn = expectJson<Fields>(await api(app, worker).post(`${url}/submit`, { answers: { ...COMPLETE_PSYCHOSOCIAL, birth_date: '2030-10-20' } }), 400).error;
+      expect(unborn.fields).toEqual([{ field: 'answers.birth_date', message: 'Tanggal lahir: tidak boleh setelah hari ini' }]);
 
       const submitted = expectJson<FormResponseView>(await api(app, worker).post(`${url}/submit`, { answers: COMPLETE_PSYCHOSOCIAL }), 200);
       expect(submitted).toMatchObject({ status: 'submitted', stageCompleted: true, submittedByName: expect.any(String) });

@@ -150,7 +150,7 @@ const psychosocialAssessment: FormDefinition = {
       text('alias', 'Nama alias/panggilan', 'Alias or nickname'),
       choice('sex', 'Jenis kelamin', 'Sex', SEX, { required: true }),
       text('birth_place', 'Tempat lahir', 'Place of birth'),
-      date('birth_date', 'Tanggal lahir', 'Date of birth', help('Kosongkan bila tidak diketahui; isi perkiraan usia.', 'Leave empty when unknown; give the estimated age.')),
+      date('birth_date', 'Tanggal lahir', 'Date of birth', { ...help('Kosongkan bila tidak diketahui; isi perkiraan usia.', 'Leave empty when unknown; give the estimated age.'), pastOnly: true }),
       num('estimated_age', 'Perkiraan usia (tahun)', 'Estimated age (years)', { min: 0, max: 120, integer: true }),
       choice('marital_status', 'Status perkawinan', 'Marital status', MARITAL),
       text('last_address', 'Alamat terakhir', 'Last known address'),
@@ -373,7 +373,7 @@ const familyTracingInterview: FormDefinition = {
         ['other', 'Lainnya', 'Other'],
       ], { required: true }),
       text('informant_name', 'Nama narasumber', "Informant's name", { required: true, ...when('informant', 'relative') }),
-      date('interview_date', 'Tanggal wawancara', 'Date of the interview', { required: true }),
+      date('interview_date', 'Tanggal wawancara', 'Date of the interview', { required: true, pastOnly: true }),
     ]),
     section('origin', 'Asal-usul klien', "The client's origin", [
       text('village', 'Desa/kelurahan yang disebut', 'Village named'),
@@ -415,7 +415,7 @@ const followUpVisit: FormDefinition = {
   completesStage: 'monitoring_evaluation',
   sections: [
     section('visit', 'Kunjungan', 'Visit', [
-      date('visit_date', 'Tanggal kunjungan/kontak', 'Date of the visit or call', { required: true }),
+      date('visit_date', 'Tanggal kunjungan/kontak', 'Date of the visit or call', { required: true, pastOnly: true }),
       choice('channel', 'Cara', 'How', [
         ['home_visit', 'Kunjungan rumah', 'Home visit'],
         ['phone', 'Telepon/pesan', 'Phone or message'],
