@@ -303,12 +303,22 @@ export function streamXlsx(doc: ReportDocument): Readable {
   return out;
 }
 
+/**
+ * A text cell a spreadsheet program would run as a formula (=, +, -, @, a tab or a return first: a
+ * client's name typed as `=HYPERLINK(…)`) is written with a leading apostrophe, which makes it text;
+ * a plain signed number stays a number.
+ */
+export function csvSafeText(cell: Cell): Cell {
+  if (typeof cell !== 'string' || !/^[=+\-@\t\r]/.test(cell) || /^[+-]?\d+([.,]\d+)?$/.test(cell)) return cell;
+  return `'${cell}`;
+}
+
 /** CSV (UTF-8 with a byte-order mark so spreadsheet programs read Indonesian text right), streamed. */
 export function streamCsv(doc: ReportDocument): Readable {
   const csv = stringify({ bom: true });
   (async () => {
     const write = async (row: Cell[]) => {
-      if (!csv.write(row.map((c) => (c === null ? '' : c)))) await new Promise((r) => csv.once('drain', r));
+      if (!csv.write(row.map((c) => (c === null ? '' : csvSafeText(c))))) await new Promise((r) => csv.once('drain', r));
     };
     await write([doc.title]);
     await write([doc.organization]);

@@ -23,6 +23,7 @@ import type { ImportResult } from '../../../shared/contracts/interchange.js';
 import type { OfficeDashboard, ProvinceDashboard, RegisterPage, ServiceTimeReport, SpmReport, SummaryReport, WorkloadReport } from '../../../shared/contracts/reports.js';
 import { hashPassword } from '../auth/passwords.js';
 import { readZip } from '../interchange/interchange.service.js';
+import { csvSafeText } from './reports.export.js';
 import { insertUser } from '../users/users.repository.js';
 
 const wib = (local: string) => new Date(`${local}:00+07:00`).toISOString();
@@ -295,5 +296,15 @@ describe('reports', () => {
     const csv = await api(app, worker).get('/api/reports/register/export', { query: { ...may, format: 'csv' } });
     expect(csv.statusCode).toBe(200);
     expect(csv.body).not.toContain('90.45');
+  });
+
+  it('a name typed as a spreadsheet formula is written to the CSV as text, not run', async () => {
+    const name = '=HYPERLINK("http://contoh.test","klik")';
+    await intake({ arrivedAt: wib('2026-06-02T08:00'), categories: ['ppks_12'], client: { name, sex: 'male', estimatedAge: 30 } });
+    const csv = await api(app, worker).get('/api/reports/register/export', { query: { from: '2026-06-01', to: '2026-06-30', format: 'csv' } });
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`"'=HYPERLINK(""http://contoh.test"",""klik"")"`);
+    expect(csv.body).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    expect([csvSafeText('-5'), csvSafeText('+62 812'), csvSafeText('@x'), csvSafeText('Budi'), csvSafeText(3)]).toEqual(['-5', "'+62 812", "'@x", 'Budi', 3]);
   });
 });
