@@ -1,6 +1,7 @@
 import type {
   CreateFormTemplateBody,
   FormAnswers,
+  FormAnswerValue,
   FormDefinition,
   FormExportFile,
   FormProblem,
@@ -21,6 +22,8 @@ import { AppError, notFound } from '../../http/errors.js';
 import { listAttachments } from '../attachments/attachments.service.js';
 import { insertAuditEvent } from '../audit/audit.repository.js';
 import { loadCaseInScope } from '../cases/case-access.js';
+import { findClientWithOrganization } from '../clients/clients.repository.js';
+import type { ClientRow } from '../clients/clients.table.js';
 import { advanceStage } from '../cases/cases.service.js';
 import { getReachableOrganization } from '../organizations/organizations.service.js';
 import * as repo from './forms.repository.js';
@@ -485,6 +488,7 @@ export async function startResponse(
     if (open) return { response: presentResponse(open), created: false };
     const version = await repo.findLatestVersion(tx, template.id, 'published');
     if (!version) throw new AppError(409, 'forms.not_published', undefined, 'templateId');
+    const client = (await findClientWithOrganization(tx, c.clientId))?.client;
     const row = await repo.insertResponse(tx, {
       organizationId: c.organizationId,
       caseId,
@@ -492,7 +496,7 @@ export async function startResponse(
       templateVersionId: version.id,
       stageKey: body.stageKey ?? c.currentStageKey ?? null,
       status: 'draft',
-      answers: {},
+      answers: client ? prefillFromClient(version.definition, client) : {},
       createdBy: actor.id,
       updatedBy: actor.id,
     });
@@ -516,6 +520,42 @@ async function lockResponseForWrite(tx: Db, actor: Actor, caseId: string, id: st
   if (!row) throw notFound('forms.response_not_found');
   const found = (await repo.findResponse(tx, caseId, id))!;
   return { c, row, definition: found.version.definition, found };
+}
+
+/**
+ * What the client record already says, for the questions that ask it again (the identity section of
+ * the shipped forms: name, alias, sex, place and date of birth, age, marital status, address): a new
+ * draft starts with it, so the worker checks it instead of typing it twice on a phone, and the two
+ * cannot disagree by a typo. Only answers the question can take are given (a choice among its options,
+ * the type it asks for); the worker may change them, it is a draft.
+ */
+export function prefillFromClient(definition: FormDefinition, client: ClientRow): FormAnswers {
+  const known: Record<string, FormAnswerValue | null | undefined> = {
+    full_name: client.nameQuality === 'unknown' ? null : client.name,
+    name: client.name,
+    alias: client.aliases.join(', ') || null,
+    sex: client.sex,
+    birth_place: client.birthPlace,
+    birth_date: client.birthDate,
+    estimated_age: client.estimatedAge,
+    marital_status: client.maritalStatus,
+    last_address: client.lastKnownAddress ?? client.originAddress,
+  };
+  const answers: FormAnswers = {};
+  for (const field of definition.sections.flatMap((section) => section.fields)) {
+    const value = known[field.key];
+    if (value === null || value === undefined || value === '') continue;
+    const fits =
+      (field.type === 'short_text' && typeof value === 'string') ||
+      (field.type === 'date' && typeof value === 'string') ||
+      (field.type === 'number' && typeof value === 'number') ||
+      (field.type === 'single_choice' && (field.options ?? []).some((o) => o.value === value));
+    if (fits) answers[field.key] = value;
+  }
+  // Whatever the question would refuse (too long, out of range) is left for the worker to fill.
+  // (checked as at submit, ranges included; the questions left empty are not the ones looked at).
+  const refused = new Set(validateAnswers(definition, answers, 'submit', latestToday()).map((p) => p.path));
+  return Object.fromEntries(Object.entries(answers).filter(([key]) => !refused.has(key)));
 }
 
 /**

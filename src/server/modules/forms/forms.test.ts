@@ -9,6 +9,8 @@ import { openCase } from '../../../../tests/support/case-fixtures.js';
 import { createSecondDistrict, type SecondDistrict } from '../../../../tests/support/second-district.js';
 import type { CaseDetail } from '../../../shared/contracts/cases.js';
 import type { FormAnswers, FormDefinition, FormExportFile, FormResponseView, FormTemplateView, FormVersionView } from '../../../shared/contracts/forms.js';
+import type { ClientRow } from '../clients/clients.table.js';
+import { prefillFromClient } from './forms.service.js';
 
 type AuditPage = { items: { action: string; entityType: string; entityId: string; changes: Record<string, unknown> | null }[] };
 type Fields = { error: { code: string; message: string; fields?: { field: string; message: string }[] } };
@@ -192,7 +194,8 @@ describe('assessment forms', () => {
       const psycho = await template('psychosocial_assessment');
       const started = await api(app, worker).post(`/api/cases/${c.id}/forms`, { templateId: psycho.id });
       const draft = expectJson<FormResponseView>(started, 201);
-      expect(draft).toMatchObject({ status: 'draft', stageKey: 'assessment', version: 1, answers: {} });
+      // It starts with what the client record already says (name, sex, age), for the worker to check.
+      expect(draft).toMatchObject({ status: 'draft', stageKey: 'assessment', version: 1, answers: { full_name: 'Klien Uji', sex: 'male', estimated_age: 45 } });
       // Starting again opens the same draft.
       expect(expectJson<FormResponseView>(await api(app, worker).post(`/api/cases/${c.id}/forms`, { templateId: psycho.id }), 200).id).toBe(draft.id);
 
@@ -315,3 +318,36 @@ describe('assessment forms', () => {
     });
   });
 });
+
+describe('a new form starts with what the client record says', () => {
+  const label = (id: string) => ({ id, en: id });
+  const definition: FormDefinition = {
+    format: 1,
+    key: 'identity',
+    title: label('Identitas'),
+    sections: [
+      {
+        key: 'main',
+        title: label('Utama'),
+        fields: [
+          { key: 'full_name', type: 'short_text', label: label('Nama') },
+          { key: 'alias', type: 'short_text', label: label('Alias'), maxLength: 5 },
+          { key: 'sex', type: 'single_choice', label: label('Jenis kelamin'), options: [{ value: 'male', label: label('L') }, { value: 'female', label: label('P') }] },
+          { key: 'birth_date', type: 'date', label: label('Lahir'), pastOnly: true },
+          { key: 'estimated_age', type: 'number', label: label('Usia'), min: 0, max: 120, integer: true },
+          { key: 'last_address', type: 'long_text', label: label('Alamat') },
+        ],
+      },
+    ],
+  };
+  const client = (over: Partial<ClientRow>) =>
+    ({ name: 'Sutrisno', nameQuality: 'full', aliases: [], sex: 'male', birthDate: null, estimatedAge: 52, birthPlace: null, maritalStatus: null, lastKnownAddress: null, originAddress: null, ...over }) as ClientRow;
+
+  it('fills the questions that ask it again, only with answers they take', () => {
+    expect(prefillFromClient(definition, client({ birthDate: '1974-05-01' }))).toEqual({ full_name: 'Sutrisno', sex: 'male', birth_date: '1974-05-01', estimated_age: 52 });
+    // An unknown name, a sex not among the options, an alias too long for the question, an age out
+    // of range, an address asked in another type: left for the worker.
+    expect(prefillFromClient(definition, client({ nameQuality: 'unknown', name: 'Ibu berkerudung biru', sex: 'unknown', aliases: ['Mbok Darmi'], estimatedAge: 150, lastKnownAddress: 'Pasar Baru' }))).toEqual({});
+  });
+});
+
