@@ -50,10 +50,23 @@ export interface BuildAppOptions {
   logger?: boolean;
 }
 
+/** A request as the log writes it: method, path without the query string, client address. */
+export function requestForLog(req: { method: string; url: string; ip?: string }) {
+  return { method: req.method, url: req.url.split('?')[0], remoteAddress: req.ip };
+}
+
 /** Build the HTTP application: plugins, security, every route (registered here and only here), the web. */
 export async function buildApp({ database, config, logger = false }: BuildAppOptions) {
   const app = Fastify({
-    logger: logger ? { level: config.logLevel } : false,
+    // Request lines are logged without their query string: searches and checks carry names, NIKs and
+    // birth dates there (`/api/clients/nik-check?nik=…`), and logs are kept longer and seen by more
+    // people than the database.
+    logger: logger
+      ? {
+          level: config.logLevel,
+          serializers: { req: requestForLog },
+        }
+      : false,
     trustProxy: config.trustProxy,
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
@@ -85,6 +98,12 @@ export async function buildApp({ database, config, logger = false }: BuildAppOpt
     strictTransportSecurity: false,
   });
   app.addHook('onRequest', (req, reply, done) => securityHeaders(req.raw, reply.raw, (error?: unknown) => done(error as Error | undefined)));
+  // API answers hold personal data: never kept by a browser or a proxy, unless a route says otherwise
+  // (the public service page's JSON twin may be cached for a few minutes).
+  app.addHook('onSend', (req, reply, payload, done) => {
+    if (req.url.startsWith('/api/') && !reply.hasHeader('cache-control')) reply.header('cache-control', 'private, no-store');
+    done(null, payload);
+  });
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
     openapi: {

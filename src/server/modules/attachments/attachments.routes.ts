@@ -136,14 +136,15 @@ export function registerAttachmentRoutes(app: ZodApp, { db, config }: AppContext
     },
     async (req, reply) => {
       // No image library: sharp would need a native binary outside this project's dependencies, so
-      // the preview is the stored image, cached by the browser for an hour so lists stay light.
+      // the preview is the stored image. Never kept by the browser (a client's photo, often a child's,
+      // on a shared office PC's disk after logout); a list of photos asks again when shown again.
       const actor = authorize(req, 'clients.read');
       const file = await service.openAttachmentFile(db, storage, actor, req.params.id, 'thumbnail', req.ip);
       return reply
         .header('content-type', file.mimeType)
         .header('content-length', file.sizeBytes)
         .header('content-disposition', service.contentDisposition('inline', file.fileName))
-        .header('cache-control', 'private, max-age=3600')
+        .header('cache-control', 'private, no-store')
         .send(file.stream);
     },
   );

@@ -221,11 +221,11 @@ describe(`attachments (${testDbKind()})`, () => {
       expect(await auditOf({ action: 'attachment.downloaded', entityId: letter.id })).toHaveLength(1);
     });
 
-    it('the thumbnail of a photo is the image with cache headers; a PDF has none', async () => {
+    it('the thumbnail of a photo is the image, never kept by the browser; a PDF has none', async () => {
       const res = await api(app, w.officer).get(photo.thumbnailUrl!);
       expect(res.statusCode).toBe(200);
       expect(res.headers['content-type']).toBe('image/png');
-      expect(res.headers['cache-control']).toBe('private, max-age=3600');
+      expect(res.headers['cache-control']).toBe('private, no-store');
       expect(res.rawPayload.equals(PNG)).toBe(true);
       expect(expectError(await api(app, w.officer).get(`/api/attachments/${letter.id}/thumbnail`), 404).code).toBe('attachments.no_thumbnail');
     });

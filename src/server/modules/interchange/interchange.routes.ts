@@ -10,8 +10,6 @@ const tags = ['interchange'];
 const MAX_BUNDLE_BYTES = 50 * 1024 * 1024;
 
 export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
-  app.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_req, body, done) => done(null, body));
-
   app.get(
     '/api/interchange/export',
     {
@@ -30,21 +28,27 @@ export function registerInterchangeRoutes(app: ZodApp, { db }: AppContext) {
     },
   );
 
-  app.post(
-    '/api/interchange/import',
-    {
-      schema: {
-        tags,
-        summary: 'Validate and import a bundle (body: the ZIP, application/zip); re-running it changes nothing twice',
-        querystring: interchangeImportQuery,
-        consumes: ['application/zip'],
-        response: { 200: importResult, ...writeErrors },
+  app.register(async (scope: ZodApp) => {
+    // Only this scope takes ZIP bodies, and only this route up to 50 MB: a parser added to the whole
+    // app would let every route, signed in or not, take 50 MB before anything is checked.
+    scope.addContentTypeParser('application/zip', { parseAs: 'buffer', bodyLimit: MAX_BUNDLE_BYTES }, (_req, body, done) => done(null, body));
+    scope.post(
+      '/api/interchange/import',
+      {
+        bodyLimit: MAX_BUNDLE_BYTES,
+        schema: {
+          tags,
+          summary: 'Validate and import a bundle (body: the ZIP, application/zip); re-running it changes nothing twice',
+          querystring: interchangeImportQuery,
+          consumes: ['application/zip'],
+          response: { 200: importResult, ...writeErrors },
+        },
       },
-    },
-    async (req) => {
-      const actor = authorize(req, 'interchange.import');
-      if (!Buffer.isBuffer(req.body)) throw service.invalidBundle('not_zip_body');
-      return service.importBundle(db, actor, req.body, req.query, req.ip);
-    },
-  );
+      async (req) => {
+        const actor = authorize(req, 'interchange.import');
+        if (!Buffer.isBuffer(req.body)) throw service.invalidBundle('not_zip_body');
+        return service.importBundle(db, actor, req.body, req.query, req.ip);
+      },
+    );
+  });
 }

@@ -133,14 +133,27 @@ export async function exportBundle(db: Db, actor: Actor, q: { organizationId?: s
   return { stream: out, fileName: `singgah-${since ? 'delta' : 'full'}-${stamp}.zip` };
 }
 
+/** At most this many files, and this many bytes once unpacked, in a bundle (a ZIP bomb is refused unread). */
+const MAX_ZIP_ENTRIES = 64;
+const MAX_UNPACKED_BYTES = 256 * 1024 * 1024;
+
 /** Every entry of a ZIP held in memory, by name. */
 export async function readZip(buffer: Buffer): Promise<Map<string, Buffer>> {
   const zip = await new Promise<yauzl.ZipFile>((resolve, reject) =>
     yauzl.fromBuffer(buffer, { lazyEntries: true }, (err, z) => (err || !z ? reject(err ?? new Error('zip')) : resolve(z))),
   );
   const entries = new Map<string, Buffer>();
+  let count = 0;
+  let unpacked = 0;
   await new Promise<void>((resolve, reject) => {
     zip.on('entry', (entry: yauzl.Entry) => {
+      // The sizes are the ones the ZIP declares; yauzl stops a stream that unpacks to more than declared.
+      count += 1;
+      unpacked += entry.uncompressedSize;
+      if (count > MAX_ZIP_ENTRIES || unpacked > MAX_UNPACKED_BYTES) {
+        zip.close();
+        return reject(invalidBundle('too_large', { files: MAX_ZIP_ENTRIES, megabytes: MAX_UNPACKED_BYTES / 1024 / 1024 }));
+      }
       zip.openReadStream(entry, (err, stream) => {
         if (err || !stream) return reject(err ?? new Error('zip entry'));
         const chunks: Buffer[] = [];
@@ -187,7 +200,8 @@ export async function importBundle(db: Db, actor: Actor, buffer: Buffer, q: { or
   let entries: Map<string, Buffer>;
   try {
     entries = await readZip(buffer);
-  } catch {
+  } catch (err) {
+    if (err instanceof AppError) throw err;
     throw invalidBundle('not_zip');
   }
   const manifestText = entries.get('manifest.json');
