@@ -46,6 +46,37 @@ const zodLocales = { id: z.locales.id(), en: z.locales.en() };
 
 type RawIssue = { path: PropertyKey[]; code: string; message: string; [k: string]: unknown };
 
+/**
+ * A bound in words a user reads, the same as the web's form checks (src/web/form-errors.ts): a number's
+ * bound as a value ("maksimal 250"), a text's in characters, a list's in items; not zod's own
+ * "diharapkan number menjadi <=250".
+ */
+function boundText(lang: Language, issue: RawIssue): string | undefined {
+  const big = issue.code === 'too_big';
+  const limit = Number(big ? issue.maximum : issue.minimum);
+  if (!Number.isFinite(limit)) return undefined;
+  const exclusive = issue.inclusive === false;
+  const key =
+    issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint'
+      ? big
+        ? exclusive
+          ? 'lessThan'
+          : 'atMost'
+        : exclusive
+          ? 'moreThan'
+          : 'atLeast'
+      : issue.origin === 'string'
+        ? big
+          ? 'tooLong'
+          : 'tooShort'
+        : issue.origin === 'array' || issue.origin === 'set'
+          ? big
+            ? 'manyItems'
+            : 'fewItems'
+          : undefined;
+  return key ? translate(lang, `web.validation.${key}`, { count: limit }) : undefined;
+}
+
 /** Turn one validation issue into `{ field, message }` in the user's language. */
 export function describeIssue(lang: Language, issue: RawIssue): { field: string; message: string } {
   const path = issue.path.map(String);
@@ -57,6 +88,7 @@ export function describeIssue(lang: Language, issue: RawIssue): { field: string;
   if (custom) detail = custom;
   else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     detail = translate(lang, 'validation.required');
+  else if ((issue.code === 'too_big' || issue.code === 'too_small') && boundText(lang, issue)) detail = boundText(lang, issue)!;
   else {
     const localized = zodLocales[lang].localeError(issue as never);
     detail = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);

@@ -62,10 +62,14 @@ describe('refused requests, in the user’s language', () => {
     expect(Object.fromEntries(unlabelled)).toEqual({});
   });
 
-  it('a refused client field is named by its label, not its code name', async () => {
-    const err = expectError(await api(app, officer).post('/api/intakes', { client: { name: 'Sutrisno', religion: 7 } }), 400);
+  it('a refused client field is named by its label, not its code name, and its bound in plain words', async () => {
+    const err = expectError(await api(app, officer).post('/api/intakes', { client: { name: 'Sutrisno', religion: 7, estimatedAge: 500 } }), 400);
     const religion = err.fields?.find((f) => f.field === 'client.religion');
     expect(religion?.message).toMatch(/^Agama: /);
+    // A number's bound is a value, not zod's "diharapkan number menjadi <=120"; a text's is characters.
+    expect(err.fields?.find((f) => f.field === 'client.estimatedAge')?.message).toBe('Perkiraan umur: maksimal 120');
+    const long = expectError(await api(app, officer).post('/api/intakes', { client: { name: 'x'.repeat(161) } }), 400);
+    expect(long.fields?.find((f) => f.field === 'client.name')?.message).toBe('Nama: maksimal 160 karakter');
   });
 
   it('a body that is not JSON is refused in the user’s language, without the framework’s English', async () => {
