@@ -5,34 +5,21 @@
  */
 import type { TFunction } from 'i18next';
 import type { z } from 'zod';
+import { boundMessage } from '../shared/i18n/bounds.js';
 
 export type FieldErrors = Record<string, string>;
 
 /** Turn a zod issue about `value` into a short message in the UI language; empty is "required". */
 export function issueMessage(issue: z.core.$ZodIssue, value: unknown, t: TFunction): string {
   const isBlank = value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-  // A rule over several fields (a refinement) says what it wants, even where its field is empty.
-  if (issue.code === 'custom' && issue.message.startsWith('validation.')) {
-    const custom = t(issue.message, { defaultValue: '' });
-    if (custom) return custom;
-  }
+  // A message of the contract's own (`validation.…`); a rule over several fields (a refinement) says
+  // it even where its field is empty.
+  const custom = issue.message.startsWith('validation.') ? t(issue.message, { defaultValue: '' }) : '';
+  if (custom && (issue.code === 'custom' || !isBlank)) return custom;
   if (isBlank) return t('validation.required');
-  if (issue.message.startsWith('validation.')) {
-    const custom = t(issue.message, { defaultValue: '' });
-    if (custom) return custom;
-  }
+  const bound = boundMessage(issue);
+  if (bound) return t(bound.key, { count: bound.count });
   switch (issue.code) {
-    // A number's bounds are values ("maksimal 250"), a text's are characters, a list's are items.
-    case 'too_small':
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
-        return t(issue.inclusive === false ? 'web.validation.moreThan' : 'web.validation.atLeast', { count: Number(issue.minimum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('web.validation.fewItems', { count: Number(issue.minimum) });
-      return t('web.validation.tooShort', { count: Number(issue.minimum) });
-    case 'too_big':
-      if (issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint')
-        return t(issue.inclusive === false ? 'web.validation.lessThan' : 'web.validation.atMost', { count: Number(issue.maximum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return t('web.validation.manyItems', { count: Number(issue.maximum) });
-      return t('web.validation.tooLong', { count: Number(issue.maximum) });
     case 'invalid_format':
       return issue.format === 'email' ? t('web.validation.email') : t('web.validation.invalid');
     case 'invalid_type':

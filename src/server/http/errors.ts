@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { boundMessage } from '../../shared/i18n/bounds.js';
 import { type Language, lookup, pickLanguage, translate } from '../../shared/i18n/index.js';
 
 /**
@@ -46,37 +47,6 @@ const zodLocales = { id: z.locales.id(), en: z.locales.en() };
 
 type RawIssue = { path: PropertyKey[]; code: string; message: string; [k: string]: unknown };
 
-/**
- * A bound in words a user reads, the same as the web's form checks (src/web/form-errors.ts): a number's
- * bound as a value ("maksimal 250"), a text's in characters, a list's in items; not zod's own
- * "diharapkan number menjadi <=250".
- */
-function boundText(lang: Language, issue: RawIssue): string | undefined {
-  const big = issue.code === 'too_big';
-  const limit = Number(big ? issue.maximum : issue.minimum);
-  if (!Number.isFinite(limit)) return undefined;
-  const exclusive = issue.inclusive === false;
-  const key =
-    issue.origin === 'number' || issue.origin === 'int' || issue.origin === 'bigint'
-      ? big
-        ? exclusive
-          ? 'lessThan'
-          : 'atMost'
-        : exclusive
-          ? 'moreThan'
-          : 'atLeast'
-      : issue.origin === 'string'
-        ? big
-          ? 'tooLong'
-          : 'tooShort'
-        : issue.origin === 'array' || issue.origin === 'set'
-          ? big
-            ? 'manyItems'
-            : 'fewItems'
-          : undefined;
-  return key ? translate(lang, `web.validation.${key}`, { count: limit }) : undefined;
-}
-
 /** Turn one validation issue into `{ field, message }` in the user's language. */
 export function describeIssue(lang: Language, issue: RawIssue): { field: string; message: string } {
   const path = issue.path.map(String);
@@ -84,11 +54,13 @@ export function describeIssue(lang: Language, issue: RawIssue): { field: string;
   const leaf = [...path].reverse().find((p) => !/^\d+$/.test(p)) ?? field;
   const label = lookup(lang, `fields.${leaf}`) ?? leaf;
   let detail: string;
+  // A value outside its bounds in the words the web's own checks use (not zod's "<=250").
+  const bound = boundMessage(issue);
   const custom = issue.message.startsWith('validation.') || issue.message.includes('.') ? lookup(lang, issue.message) : undefined;
   if (custom) detail = custom;
   else if (issue.code === 'invalid_type' && /received undefined/.test(issue.message))
     detail = translate(lang, 'validation.required');
-  else if ((issue.code === 'too_big' || issue.code === 'too_small') && boundText(lang, issue)) detail = boundText(lang, issue)!;
+  else if (bound) detail = translate(lang, bound.key, { count: bound.count });
   else {
     const localized = zodLocales[lang].localeError(issue as never);
     detail = typeof localized === 'string' ? localized : (localized?.message ?? issue.message);

@@ -5,7 +5,8 @@
  */
 import yazl from 'yazl';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, firstUnitId, nextClientAddress, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
+import { api, createTestApp, expectError, nextClientAddress, type TestApp, type TestSession } from '../../../tests/support/app.js';
+import { buildShelterWorld } from '../../../tests/support/shelter-fixtures.js';
 import { requestForLog } from '../app.js';
 
 async function zipOf(files: Record<string, string>): Promise<Buffer> {
@@ -23,10 +24,7 @@ describe('what the server lets out', () => {
   let head: TestSession;
   beforeAll(async () => {
     app = await createTestApp();
-    const admin = (await setupInstance(app)).session;
-    const unitId = await firstUnitId(app, admin);
-    officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
-    head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId })).session;
+    ({ officer, head } = await buildShelterWorld(app));
   });
   afterAll(() => app?.close());
 

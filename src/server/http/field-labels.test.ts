@@ -6,7 +6,8 @@
  * the framework itself refuses, and data bundles, are explained in the user's language too.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, buildUserSession, createTestApp, expectError, firstUnitId, nextClientAddress, setupInstance, type TestApp, type TestSession } from '../../../tests/support/app.js';
+import { api, createTestApp, expectError, nextClientAddress, type TestApp, type TestSession } from '../../../tests/support/app.js';
+import { buildShelterWorld } from '../../../tests/support/shelter-fixtures.js';
 import { lookup } from '../../shared/i18n/index.js';
 
 type Schema = {
@@ -29,10 +30,7 @@ describe('refused requests, in the user’s language', () => {
   let head: TestSession;
   beforeAll(async () => {
     app = await createTestApp();
-    const admin = (await setupInstance(app)).session;
-    const unitId = await firstUnitId(app, admin);
-    officer = (await buildUserSession(app, admin, { role: 'shelter_officer', organizationId: unitId })).session;
-    head = (await buildUserSession(app, admin, { role: 'head', organizationId: unitId })).session;
+    ({ officer, head } = await buildShelterWorld(app));
   });
   afterAll(() => app?.close());
 
