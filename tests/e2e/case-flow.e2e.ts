@@ -520,6 +520,10 @@ describe('case flow', () => {
       await birthDate.press('Tab');
       expect(await page.getByText(id('casesWeb.dates.unreadable')).count()).toBe(0);
       expect(await birthDate.inputValue()).toBe('17/08/1985');
+      // A NIK that cannot be right is warned about as the NIK (its digits 7–8 are a birth date, which the
+      // bare message would seem to blame on the birth date field).
+      await page.getByRole('textbox', { name: id('fields.nik') }).fill('1234567890123456');
+      await page.getByTestId('nik-check').getByText(id('casesWeb.nik.checkNik', { problem: '' }).trim(), { exact: false }).waitFor();
       await page.goto('/cases/raid');
       await page.getByRole('heading', { name: id('casesWeb.raid.title') }).waitFor();
       await shot(e2e, page, `cases-raid-empty-${kind}`);
